@@ -1,0 +1,5 @@
+package com.kyckeeper.audit;
+
+public enum Outcome {
+    SUCCESS, REFUSED, FAILED
+}

@@ -1,0 +1,42 @@
+package com.kyckeeper.customer;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The customer identity registry. Every method checks the caller's role itself and appends its
+ * access event in the same transaction.
+ */
+public interface CustomerRegistry {
+
+    /** Registers a new customer as PENDING_VERIFICATION. 409 on a duplicate document or credit code. */
+    MaskedCustomer register(CustomerProfile profile);
+
+    MaskedCustomer find(CustomerId id);
+
+    /** The full record; the purpose is recorded in the access log. */
+    CustomerDetails reveal(CustomerId id, String purpose);
+
+    /** Exact match on the encrypted document number: 0 or 1 result. */
+    List<MaskedCustomer> findByDocument(DocumentType type, String number);
+
+    /** Exact match on the encrypted credit code: 0 or 1 result. */
+    List<MaskedCustomer> findByCreditCode(String creditCode);
+
+    /** Applies a change to the current profile if {@code expectedVersion} is still current (else 412). */
+    MaskedCustomer change(CustomerId id, long expectedVersion, UnaryOperator<CustomerProfile> change);
+
+    /** Four eyes: a supervisor who neither registered nor last changed the record. */
+    MaskedCustomer verify(CustomerId id, VerificationDecision decision, String note);
+
+    List<ReverificationDue> reverificationDue(int withinDays);
+
+    /** Ends the business relationship; dates before today only for COMPLIANCE. */
+    MaskedCustomer close(CustomerId id, LocalDate endedOn);
+
+    List<CustomerVersion> history(CustomerId id);
+
+    /** For other modules: state only, no personal data, no access event. */
+    CustomerStanding standing(CustomerId id);
+}

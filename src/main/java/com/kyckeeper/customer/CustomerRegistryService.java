@@ -1,0 +1,372 @@
+package com.kyckeeper.customer;
+
+import com.kyckeeper.audit.AccessEvent;
+import com.kyckeeper.audit.AccessLog;
+import com.kyckeeper.security.Actor;
+import com.kyckeeper.security.CurrentActor;
+import com.kyckeeper.security.Roles;
+import com.kyckeeper.shared.BusinessClock;
+import com.kyckeeper.shared.ConflictException;
+import com.kyckeeper.shared.InvalidFieldException;
+import com.kyckeeper.shared.InvalidInputException;
+import com.kyckeeper.shared.NotFoundException;
+import com.kyckeeper.shared.PreconditionFailedException;
+import com.kyckeeper.shared.Text;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class CustomerRegistryService implements CustomerRegistry {
+
+    static final String READERS = "hasAnyRole('TELLER','SUPERVISOR','COMPLIANCE')";
+    private static final int MAX_DUE_LIST = 1000;
+
+    private final Customers customers;
+    private final Versions versions;
+    private final CustomerCodec codec;
+    private final AccessLog accessLog;
+    private final BusinessClock clock;
+    private final CustomerPolicy policy;
+    private final ApplicationEventPublisher events;
+
+    CustomerRegistryService(Customers customers, Versions versions, CustomerCodec codec, AccessLog accessLog,
+                            BusinessClock clock, CustomerPolicy policy, ApplicationEventPublisher events) {
+        this.customers = customers;
+        this.versions = versions;
+        this.codec = codec;
+        this.accessLog = accessLog;
+        this.clock = clock;
+        this.policy = policy;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasAnyRole('TELLER','SUPERVISOR')")
+    public MaskedCustomer register(CustomerProfile raw) {
+        if (raw == null) {
+            throw new InvalidInputException("type", "is required");
+        }
+        CustomerProfile profile = raw.validated(clock.today(), policy.profileLimits());
+        Actor actor = CurrentActor.get();
+        CustomerRecord r = new CustomerRecord();
+        r.id = CustomerId.random().toString();
+        r.fresh = true;
+        r.version = 1;
+        ensureUnique(profile, null);
+        codec.write(r, profile);
+        OffsetDateTime now = clock.nowOffset();
+        r.status = CustomerStatus.PENDING_VERIFICATION;
+        r.createdAt = now;
+        r.createdBy = actor.username();
+        r.updatedAt = now;
+        r.updatedBy = actor.username();
+        r = saveUnique(r, profile);
+        keepVersion(r, "REGISTERED", profile);
+        accessLog.append(AccessEvent.success("CUSTOMER_REGISTER", r.id));
+        events.publishEvent(new CustomerRegistered(new CustomerId(java.util.UUID.fromString(r.id)), r.type));
+        return codec.masked(r, r.status, profile);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(READERS)
+    public MaskedCustomer find(CustomerId id) {
+        CustomerRecord r = readable(id);
+        accessLog.append(AccessEvent.success("CUSTOMER_READ", r.id));
+        return codec.masked(r, effectiveStatus(r), codec.read(r));
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(READERS)
+    public CustomerDetails reveal(CustomerId id, String purpose) {
+        String why;
+        try {
+            why = Text.required(purpose, 200);
+        } catch (InvalidFieldException e) {
+            throw new InvalidInputException("X-Access-Purpose", "a purpose for revealing personal data " + e.getMessage());
+        }
+        CustomerRecord r = readable(id);
+        accessLog.append(AccessEvent.success("CUSTOMER_REVEAL", r.id).withPurpose(why));
+        return new CustomerDetails(id, effectiveStatus(r), r.version, codec.read(r), r.createdAt, r.createdBy,
+                r.updatedAt, r.updatedBy, r.verifiedAt, r.verifiedBy, codec.decryptNote(r), r.closedOn);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(READERS)
+    public List<MaskedCustomer> findByDocument(DocumentType type, String number) {
+        if (type == null) {
+            throw new InvalidInputException("idType", "is required");
+        }
+        String normalised;
+        try {
+            normalised = DocumentNumbers.normalise(type, number, clock.today());
+        } catch (InvalidFieldException e) {
+            throw new InvalidInputException("idNumber", e.getMessage());
+        }
+        return searchResult(customers.findByDocTypeAndDocNumberBidx(type, codec.documentIndex(type, normalised)),
+                "by document");
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(READERS)
+    public List<MaskedCustomer> findByCreditCode(String creditCode) {
+        String normalised;
+        try {
+            normalised = UnifiedSocialCreditCode.parse(creditCode).value();
+        } catch (InvalidFieldException e) {
+            throw new InvalidInputException("creditCode", e.getMessage());
+        }
+        return searchResult(customers.findByCreditCodeBidx(codec.creditCodeIndex(normalised)), "by credit code");
+    }
+
+    private List<MaskedCustomer> searchResult(Optional<CustomerRecord> found, String how) {
+        // Archived customers are not disclosed to roles that would need a lending grant to read them.
+        Optional<CustomerRecord> visible = found.filter(this::mayRead);
+        accessLog.append(new AccessEvent("CUSTOMER_SEARCH", visible.map(r -> r.id).orElse(null), null,
+                com.kyckeeper.audit.Outcome.SUCCESS, how + ", results: " + (visible.isPresent() ? 1 : 0)));
+        return visible.map(r -> codec.masked(r, effectiveStatus(r), codec.read(r))).stream().toList();
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasAnyRole('TELLER','SUPERVISOR')")
+    public MaskedCustomer change(CustomerId id, long expectedVersion, UnaryOperator<CustomerProfile> change) {
+        CustomerRecord r = loadForUpdate(id);
+        if (r.version != expectedVersion) {
+            throw new PreconditionFailedException("The record has changed since version " + expectedVersion);
+        }
+        if (r.status == CustomerStatus.CLOSED) {
+            throw new ConflictException("The customer is closed; its record can no longer change");
+        }
+        CustomerProfile current = codec.read(r);
+        CustomerProfile proposed = change.apply(current);
+        if (proposed == null || proposed.customerType() != r.type) {
+            throw new InvalidInputException("type", "cannot be changed");
+        }
+        CustomerProfile updated = proposed.validated(clock.today(), policy.profileLimits());
+        if (updated.equals(current)) {
+            accessLog.append(AccessEvent.success("CUSTOMER_UPDATE", r.id).withDetail("no change"));
+            return codec.masked(r, effectiveStatus(r), current);
+        }
+        ensureUnique(updated, r.id);
+        boolean identityChanged = !IdentityFacts.of(updated).equals(IdentityFacts.of(current));
+        codec.write(r, updated);
+        if (identityChanged && r.status != CustomerStatus.REJECTED) {
+            // Identity facts changed: the record needs a fresh four-eyes verification.
+            r.status = CustomerStatus.PENDING_VERIFICATION;
+            r.verifiedAt = null;
+            r.verifiedBy = null;
+        }
+        r.updatedAt = clock.nowOffset();
+        r.updatedBy = CurrentActor.get().username();
+        r.version++;
+        r = saveUnique(r, updated);
+        keepVersion(r, identityChanged ? "IDENTITY_CHANGED" : "DETAILS_CHANGED", updated);
+        accessLog.append(AccessEvent.success("CUSTOMER_UPDATE", r.id));
+        events.publishEvent(new CustomerChanged(id, r.version));
+        return codec.masked(r, effectiveStatus(r), updated);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public MaskedCustomer verify(CustomerId id, VerificationDecision decision, String note) {
+        if (decision == null) {
+            throw new InvalidInputException("decision", "is required");
+        }
+        String cleanNote;
+        try {
+            cleanNote = Text.optional(note, 500);
+        } catch (InvalidFieldException e) {
+            throw new InvalidInputException("note", e.getMessage());
+        }
+        CustomerRecord r = loadForUpdate(id);
+        Actor actor = CurrentActor.get();
+        if (actor.username().equals(r.createdBy) || actor.username().equals(r.updatedBy)) {
+            throw new AccessDeniedException("Four eyes: the registrant or last editor may not verify the record");
+        }
+        if (r.status != CustomerStatus.PENDING_VERIFICATION || effectiveStatus(r) == CustomerStatus.SUSPENDED) {
+            throw new ConflictException("Only a customer pending verification can be verified");
+        }
+        r.status = decision == VerificationDecision.APPROVE ? CustomerStatus.VERIFIED : CustomerStatus.REJECTED;
+        r.verifiedAt = clock.nowOffset();
+        r.verifiedBy = actor.username();
+        r.verificationNoteCt = codec.encryptNote(r, cleanNote);
+        CustomerProfile profile = codec.read(r);
+        r.version++;
+        r = customers.saveAndFlush(r);
+        keepVersion(r, decision == VerificationDecision.APPROVE ? "VERIFIED" : "REJECTED", profile);
+        accessLog.append(AccessEvent.success("CUSTOMER_VERIFY", r.id).withDetail(decision.name()));
+        events.publishEvent(new CustomerVerified(id, decision));
+        return codec.masked(r, effectiveStatus(r), profile);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(READERS)
+    public List<ReverificationDue> reverificationDue(int withinDays) {
+        if (withinDays < 0 || withinDays > 3650) {
+            throw new InvalidInputException("within", "must be between 0 and 3650 days");
+        }
+        LocalDate today = clock.today();
+        List<CustomerRecord> due = customers.expiringBy(today.plusDays(withinDays),
+                List.of(CustomerStatus.PENDING_VERIFICATION, CustomerStatus.VERIFIED), PageRequest.of(0, MAX_DUE_LIST));
+        accessLog.append(new AccessEvent("REVERIFICATION_LIST", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
+                "results: " + due.size()));
+        return due.stream().map(r -> new ReverificationDue(codec.masked(r, effectiveStatus(r), codec.read(r)),
+                r.nextDocumentExpiry, r.nextDocumentExpiry.isBefore(today), suspensionFrom(r.nextDocumentExpiry))).toList();
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(READERS)
+    public MaskedCustomer close(CustomerId id, LocalDate endedOn) {
+        if (endedOn == null) {
+            throw new InvalidInputException("endedOn", "is required");
+        }
+        LocalDate today = clock.today();
+        if (endedOn.isAfter(today)) {
+            throw new InvalidInputException("endedOn", "must not be in the future");
+        }
+        Actor actor = CurrentActor.get();
+        if (endedOn.isBefore(today) && !actor.has(Roles.COMPLIANCE)) {
+            throw new AccessDeniedException("Only compliance may close a relationship with a past end date");
+        }
+        CustomerRecord r = loadForUpdate(id);
+        if (r.status == CustomerStatus.CLOSED) {
+            throw new ConflictException("The customer is already closed");
+        }
+        r.status = CustomerStatus.CLOSED;
+        r.closedOn = endedOn;
+        r.closedAt = clock.nowOffset();
+        r.closedBy = actor.username();
+        CustomerProfile profile = codec.read(r);
+        r.version++;
+        r = customers.saveAndFlush(r);
+        keepVersion(r, "CLOSED", profile);
+        accessLog.append(AccessEvent.success("CUSTOMER_CLOSE", r.id));
+        events.publishEvent(new CustomerClosed(id, endedOn));
+        return codec.masked(r, r.status, profile);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(READERS)
+    public List<CustomerVersion> history(CustomerId id) {
+        CustomerRecord r = readable(id);
+        accessLog.append(AccessEvent.success("CUSTOMER_HISTORY", r.id));
+        return versions.findByCustomerIdOrderByVersionDesc(r.id).stream()
+                .map(v -> new CustomerVersion(v.version, v.changeKind, v.status, v.changedAt, v.changedBy,
+                        codec.mask(r, v.version, v.status, codec.readSnapshot(v))))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CustomerStanding standing(CustomerId id) {
+        CustomerRecord r = load(id);
+        return new CustomerStanding(id, r.type, effectiveStatus(r), r.nextDocumentExpiry, r.closedOn);
+    }
+
+    private CustomerRecord load(CustomerId id) {
+        return customers.findById(id.toString()).orElseThrow(() -> new NotFoundException("Customer"));
+    }
+
+    private CustomerRecord loadForUpdate(CustomerId id) {
+        return customers.findForUpdate(id.toString()).orElseThrow(() -> new NotFoundException("Customer"));
+    }
+
+    /** Loads a customer the actor may read: archived (closed) ones only for compliance. */
+    private CustomerRecord readable(CustomerId id) {
+        CustomerRecord r = load(id);
+        if (!mayRead(r)) {
+            throw new AccessDeniedException("The customer is archived: reading it needs an approved archive access request");
+        }
+        return r;
+    }
+
+    private boolean mayRead(CustomerRecord r) {
+        return r.status != CustomerStatus.CLOSED || CurrentActor.get().has(Roles.COMPLIANCE);
+    }
+
+    /** Suspension is derived from facts: an expired document past the grace period. */
+    private CustomerStatus effectiveStatus(CustomerRecord r) {
+        boolean active = r.status == CustomerStatus.PENDING_VERIFICATION || r.status == CustomerStatus.VERIFIED;
+        if (active && r.nextDocumentExpiry != null && clock.today().isAfter(r.nextDocumentExpiry.plusDays(
+                policy.reverification().gracePeriodDays()))) {
+            return CustomerStatus.SUSPENDED;
+        }
+        return r.status;
+    }
+
+    private LocalDate suspensionFrom(LocalDate expiry) {
+        return expiry.plusDays(policy.reverification().gracePeriodDays() + 1L);
+    }
+
+    private void ensureUnique(CustomerProfile profile, String selfId) {
+        profile.primaryDocument().ifPresent(d -> customers
+                .findByDocTypeAndDocNumberBidx(d.type(), codec.documentIndex(d.type(), d.number()))
+                .filter(other -> !other.id.equals(selfId))
+                .ifPresent(other -> {
+                    throw new ConflictException("idDocument.number", "This document already belongs to another customer");
+                }));
+        if (profile instanceof CorporateProfile c && c.unifiedSocialCreditCode() != null) {
+            customers.findByCreditCodeBidx(codec.creditCodeIndex(c.unifiedSocialCreditCode()))
+                    .filter(other -> !other.id.equals(selfId))
+                    .ifPresent(other -> {
+                        throw new ConflictException("unifiedSocialCreditCode",
+                                "This credit code already belongs to another customer");
+                    });
+        }
+    }
+
+    /** Saves and flushes so that a concurrent duplicate surfaces here as a 409, naming the field. */
+    private CustomerRecord saveUnique(CustomerRecord r, CustomerProfile profile) {
+        try {
+            return customers.saveAndFlush(r);
+        } catch (DataIntegrityViolationException e) {
+            String field = profile instanceof CorporateProfile ? "unifiedSocialCreditCode" : "idDocument.number";
+            throw new ConflictException(field, "This identity already belongs to another customer");
+        }
+    }
+
+    private void keepVersion(CustomerRecord r, String kind, CustomerProfile profile) {
+        VersionRecord v = new VersionRecord();
+        v.customerId = r.id;
+        v.version = r.version;
+        v.status = r.status;
+        v.changeKind = kind;
+        v.changedAt = clock.nowOffset();
+        v.changedBy = CurrentActor.get().username();
+        v.snapshotCt = codec.snapshot(r.id, r.version, profile);
+        versions.save(v);
+    }
+
+    /** The facts whose change requires re-verification; contact details are not among them. */
+    private record IdentityFacts(CustomerProfile profile) {
+        static IdentityFacts of(CustomerProfile p) {
+            return new IdentityFacts(switch (p) {
+                case IndividualProfile i -> new IndividualProfile(i.name(), i.gender(), i.nationality(), null, null, null,
+                        null, null, i.idDocument(), null, null, null);
+                case CorporateProfile c -> new CorporateProfile(c.name(), null, null, c.unifiedSocialCreditCode(),
+                        c.legacyOrganizationCode(), c.legacyTaxRegistrationNumber(), c.licence(),
+                        c.legalRepresentative(), c.controllingShareholder(), c.responsiblePerson(),
+                        c.authorizedAgents(), c.beneficialOwners(), null, null, null);
+            });
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.kyckeeper.customer;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import jakarta.persistence.LockModeType;
+
+interface Customers extends JpaRepository<CustomerRecord, String> {
+
+    /** Loads under a row lock: changes to one customer happen one after another. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from CustomerRecord c where c.id = :id")
+    Optional<CustomerRecord> findForUpdate(String id);
+
+    Optional<CustomerRecord> findByDocTypeAndDocNumberBidx(DocumentType type, String bidx);
+
+    Optional<CustomerRecord> findByCreditCodeBidx(String bidx);
+
+    @Query("""
+            select c from CustomerRecord c
+            where c.nextDocumentExpiry <= :limit and c.status in :statuses
+            order by c.nextDocumentExpiry, c.id""")
+    List<CustomerRecord> expiringBy(LocalDate limit, List<CustomerStatus> statuses, Pageable page);
+}

@@ -1,0 +1,5 @@
+package com.kyckeeper.customer;
+
+public enum VerificationDecision {
+    APPROVE, REJECT
+}

@@ -1,0 +1,27 @@
+package com.kyckeeper.shared;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the RFC 9457 bodies every module answers with. Details never carry the rejected values. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("urn:kyc-keeper:problem:" + slug));
+        p.setTitle(title);
+        return p;
+    }
+
+    public static ProblemDetail invalid(List<FieldViolation> violations) {
+        ProblemDetail p = of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                "The request has invalid fields: " + String.join(", ", violations.stream().map(FieldViolation::field).toList()));
+        p.setProperty("errors", violations);
+        return p;
+    }
+}
