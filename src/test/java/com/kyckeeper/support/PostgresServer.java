@@ -1,0 +1,150 @@
+package com.kyckeeper.support;
+
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+/**
+ * A real PostgreSQL 14 for tests, from zonky's binaries on Maven Central. Started once per JVM.
+ * PostgreSQL refuses to run as root, so when the build runs as root (CI machines do) the server
+ * runs as the unprivileged user {@code nobody} through runuser; otherwise as the current user.
+ */
+public final class PostgresServer {
+
+    private static PostgresServer instance;
+    private final Path bin;
+    private final Path data;
+    private final int port;
+    private final boolean root;
+
+    private PostgresServer(Path bin, Path data, int port, boolean root) {
+        this.bin = bin;
+        this.data = data;
+        this.port = port;
+        this.root = root;
+    }
+
+    public static synchronized PostgresServer get() {
+        if (instance == null) {
+            try {
+                instance = start();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("Embedded PostgreSQL did not start", e);
+            }
+        }
+        return instance;
+    }
+
+    /** Creates a fresh database and returns its JDBC URL (user postgres, no password). */
+    public String createDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            c.createStatement().execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+        return url(name);
+    }
+
+    public String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    private static PostgresServer start() throws IOException, InterruptedException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "kyc-embedded-pg-14.15");
+        Path bin = home.resolve("bin");
+        if (!Files.exists(home.resolve(".complete"))) {
+            extract(home);
+        }
+        Path data = Files.createTempDirectory("kyc-pgdata");
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+        if (root) {
+            UserPrincipalLookupService users = data.getFileSystem().getUserPrincipalLookupService();
+            Files.setOwner(data, users.lookupPrincipalByName("nobody"));
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        PostgresServer server = new PostgresServer(bin, data, port, root);
+        server.run("initdb", "-A", "trust", "-U", "postgres", "-D", data.toString(), "-E", "UTF-8", "--locale=C");
+        server.run("pg_ctl", "-D", data.toString(), "-w", "-t", "60", "-l", data.resolve("server.log").toString(),
+                "-o", "-p " + port + " -F -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
+                        + "-c max_connections=200 -c fsync=off -c synchronous_commit=off", "start");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.run("pg_ctl", "-D", data.toString(), "-m", "immediate", "stop");
+            } catch (Exception ignored) {
+                // the JVM is exiting anyway
+            }
+        }));
+        return server;
+    }
+
+    private void run(String tool, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        if (root) {
+            cmd.addAll(List.of("runuser", "-u", "nobody", "--"));
+        }
+        cmd.add(bin.resolve(tool).toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"),
+                        "kyc-embedded-pg.log").toFile()))
+                .start();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(tool + " failed; see " + System.getProperty("java.io.tmpdir")
+                    + "/kyc-embedded-pg.log");
+        }
+    }
+
+    private static void extract(Path home) throws IOException {
+        Path staging = Files.createTempDirectory(home.getParent(), "kyc-pg-extract");
+        try (InputStream txz = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64");
+             TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(txz))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path target = staging.resolve(entry.getName()).normalize();
+                if (!target.startsWith(staging)) {
+                    continue;
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(target.getParent());
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(tar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(
+                            (entry.getMode() & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--"));
+                }
+            }
+        }
+        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(staging.resolve(".complete"), "ok");
+        try {
+            Files.move(staging, home, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException raced) {
+            if (!Files.exists(home.resolve(".complete"))) {
+                throw raced;
+            }
+        }
+    }
+}
