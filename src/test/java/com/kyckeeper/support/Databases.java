@@ -22,6 +22,19 @@ public final class Databases {
         return dir;
     }
 
+    /**
+     * H2 in Oracle compatibility mode running the Oracle migrations (db/oracle): how the Oracle
+     * schema is exercised without an Oracle server. Use with the {@code oracle} profile.
+     */
+    public static Path h2OracleMode(DynamicPropertyRegistry registry) {
+        Path dir = dataDir(registry);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("db/kyc")
+                + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH");
+        registry.add("spring.datasource.username", () -> "kyc");
+        registry.add("spring.datasource.password", () -> "kyc");
+        return dir;
+    }
+
     public static Path postgres(DynamicPropertyRegistry registry) {
         Path dir = dataDir(registry);
         String db = "kyc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
