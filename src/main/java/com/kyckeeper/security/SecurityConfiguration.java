@@ -1,9 +1,11 @@
 package com.kyckeeper.security;
 
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -58,6 +60,13 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // Argon2 for new hashes; the delegating encoder keeps older hashes verifiable.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    CachingAuthenticationProvider authenticationProvider(JdbcUserDetailsManager users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new CachingAuthenticationProvider(dao, Duration.ofMinutes(2));
     }
 
     @Bean
