@@ -8,9 +8,4 @@ public record Actor(String username, Set<String> roles) {
     public boolean has(String role) {
         return roles.contains(role);
     }
-
-    /** The role shown in the access log: the single most privileged one held. */
-    public String primaryRole() {
-        return Roles.ALL.stream().filter(roles::contains).findFirst().orElse("NONE");
-    }
 }

@@ -26,6 +26,7 @@ class HostileInputTest extends ApiTestBase {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Databases.h2(registry);
+        registry.add("kyc.http.max-body-bytes", () -> "200000");
     }
 
     Api.Response post(Object body) {
@@ -153,6 +154,20 @@ class HostileInputTest extends ApiTestBase {
         Api.Response method = api.as("teller1").send("DELETE", CUSTOMERS + "/" + java.util.UUID.randomUUID(), null);
         assertThat(method.status()).isEqualTo(405);
         assertThat(method.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void refusesOversizedBodiesBeforeReadingThem() {
+        Api.Response r = post(individualWith(b -> b.put("address", "x".repeat(300_000))));
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void refusesTrailingGarbageAfterTheJsonDocument() {
+        String body = tools.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(individual(residentId(true), true)) + " {\"again\": 1}";
+        assertThat(post(body).status()).isEqualTo(400);
     }
 
     @Test
