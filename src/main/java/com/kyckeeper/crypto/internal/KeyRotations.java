@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row work. Reads and writes go on meanwhile: every key version stays readable until the rotation
  * is done, and blind-index lookups probe both index keys.
  */
-final class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KeyRotations.class);
     static final String ADMIN = "hasRole('SECURITY_ADMIN')";
