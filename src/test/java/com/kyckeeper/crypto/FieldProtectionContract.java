@@ -36,6 +36,8 @@ abstract class FieldProtectionContract extends ApiTestBase {
     CryptoShredding shredding;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.springframework.core.env.Environment environment;
     LogCapture logs;
 
     @BeforeEach
@@ -110,6 +112,15 @@ abstract class FieldProtectionContract extends ApiTestBase {
 
     /** The raw bytes of the database files, where the vendor keeps them in our data folder (H2). */
     abstract byte[] databaseFiles();
+
+    @Test
+    void encryptsUnderTheConfiguredSuite() {
+        CryptoSuite suite = CryptoSuite.valueOf(environment.getProperty("kyc.crypto.suite"));
+        String id = register(Identities.individual(Identities.residentId(true), true));
+        assertThat(jdbc.sql("select distinct suite from data_keys where owner_id in (?, '__blind-index__')").param(id)
+                .query(String.class).list()).containsExactly(suite.name());
+        assertThat(Base64.getDecoder().decode(column(id, "phone_ct"))[1]).isEqualTo(suite.code());
+    }
 
     @Test
     void noPersonalValueIsStoredOrLoggedInAnyEncoding() {

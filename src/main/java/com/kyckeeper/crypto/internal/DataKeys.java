@@ -156,12 +156,20 @@ final class DataKeys {
         for (Wrapped w : rows) {
             byte[] aad = wrapAad(w.owner(), w.version(), CryptoSuite.valueOf(w.suite()));
             byte[] key = kek.unwrap(w.kekId(), Base64.getDecoder().decode(w.wrapped()), aad);
+            byte[] rewrapped = kek.wrap(key, aad);
+            byte[] check = kek.unwrap(currentKek, rewrapped, aad);
+            boolean same = java.security.MessageDigest.isEqual(key, check);
+            Arrays.fill(check, (byte) 0);
+            if (!same) {
+                Arrays.fill(key, (byte) 0);
+                throw new IllegalStateException("Re-wrapped data key did not open under the new master key");
+            }
             try {
                 jdbc.sql("""
                         update data_keys set kek_id = :kek, wrapped_key = :wrapped
                         where owner_id = :owner and key_version = :v and kek_id = :old""")
                         .param("kek", currentKek)
-                        .param("wrapped", Base64.getEncoder().encodeToString(kek.wrap(key, aad)))
+                        .param("wrapped", Base64.getEncoder().encodeToString(rewrapped))
                         .param("owner", w.owner()).param("v", w.version()).param("old", w.kekId())
                         .update();
             } finally {
