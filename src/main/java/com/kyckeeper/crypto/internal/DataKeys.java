@@ -18,12 +18,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Per-owner data keys, stored only wrapped by the master key and cached briefly in memory. A new
- * key is committed in a transaction of its own, so a key that encrypted anything is never lost to
- * a rollback of the caller. An owner may hold several versions: the highest encrypts, all decrypt.
+ * Per-owner data keys, stored only wrapped by the master key and cached briefly in memory. An
+ * owner's first key is stored in the caller's transaction (and dropped from the cache if it rolls
+ * back); shared keys and rotated versions are committed in a transaction of their own, so a key
+ * that encrypted anything is never lost. An owner may hold several versions: the highest
+ * encrypts, all decrypt.
  */
 final class DataKeys {
 
@@ -194,8 +198,13 @@ final class DataKeys {
         return key;
     }
 
+    /** Inserts a new key version in a transaction of its own (shared keys, rotation). */
     private void insert(String owner, int version, byte[] key) {
-        ownTransaction.executeWithoutResult(s -> jdbc.sql("""
+        ownTransaction.executeWithoutResult(s -> insert(jdbc, owner, version, key));
+    }
+
+    private void insert(JdbcClient db, String owner, int version, byte[] key) {
+        db.sql("""
                 insert into data_keys (owner_id, key_version, suite, kek_id, wrapped_key, created_at)
                 values (:owner, :v, :suite, :kek, :wrapped, :at)""")
                 .param("owner", owner)
@@ -204,7 +213,7 @@ final class DataKeys {
                 .param("kek", kek.id())
                 .param("wrapped", Base64.getEncoder().encodeToString(kek.wrap(key, wrapAad(owner, version, suite))))
                 .param("at", Timestamp.from(clock.instant()))
-                .update());
+                .update();
     }
 
     private Keyring loadOrCreate(String owner) {
@@ -213,6 +222,21 @@ final class DataKeys {
             return ring;
         }
         byte[] key = newKey();
+        if (!owner.startsWith("__") && TransactionSynchronizationManager.isActualTransactionActive()) {
+            // A new owner's first key goes into the transaction that stores the owner's first values:
+            // they commit or roll back together (no second connection, no extra commit). A rolled-back
+            // key must not stay cached.
+            insert(jdbc, owner, 1, key);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        cache.invalidate(owner);
+                    }
+                }
+            });
+            return new Keyring(List.of(new Dek(1, suite, key, clock.instant())));
+        }
         try {
             insert(owner, 1, key);
             return new Keyring(List.of(new Dek(1, suite, key, clock.instant())));
