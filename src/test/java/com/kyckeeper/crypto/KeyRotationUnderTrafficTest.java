@@ -91,6 +91,8 @@ class KeyRotationUnderTrafficTest extends ApiTestBase {
         assertThat(started.header("Location")).isEqualTo(ROTATIONS + "/" + id);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         JsonNode status = started.json();
+        Api.Response second = api.as("admin1").post(ROTATIONS, Map.of("kind", "INDEX"));
+        assertThat(second.status()).as("one rotation at a time").isEqualTo(409);
         boolean sawRunning = false;
         while (status.get("state").asString().equals("RUNNING") && Instant.now().isBefore(deadline)) {
             sawRunning = true;
