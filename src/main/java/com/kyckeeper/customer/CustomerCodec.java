@@ -44,6 +44,15 @@ class CustomerCodec {
         return index.of(CREDIT_CODE_INDEX, normalisedCode);
     }
 
+    /** Lookup values: the current index key's, plus the old key's while an index rotation runs. */
+    List<String> documentIndexes(DocumentType type, String normalisedNumber) {
+        return index.probes(type.name(), normalisedNumber);
+    }
+
+    List<String> creditCodeIndexes(String normalisedCode) {
+        return index.probes(CREDIT_CODE_INDEX, normalisedCode);
+    }
+
     void write(CustomerRecord r, CustomerProfile profile) {
         r.type = profile.customerType();
         r.nameCt = enc(r, "name_ct", profile.name());

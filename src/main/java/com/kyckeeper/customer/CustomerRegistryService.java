@@ -116,7 +116,7 @@ class CustomerRegistryService implements CustomerRegistry {
         } catch (InvalidFieldException e) {
             throw new InvalidInputException("idNumber", e.getMessage());
         }
-        return searchResult(customers.findByDocTypeAndDocNumberBidx(type, codec.documentIndex(type, normalised)),
+        return searchResult(customers.findFirstByDocTypeAndDocNumberBidxIn(type, codec.documentIndexes(type, normalised)),
                 "by document");
     }
 
@@ -130,7 +130,7 @@ class CustomerRegistryService implements CustomerRegistry {
         } catch (InvalidFieldException e) {
             throw new InvalidInputException("creditCode", e.getMessage());
         }
-        return searchResult(customers.findByCreditCodeBidx(codec.creditCodeIndex(normalised)), "by credit code");
+        return searchResult(customers.findFirstByCreditCodeBidxIn(codec.creditCodeIndexes(normalised)), "by credit code");
     }
 
     private List<MaskedCustomer> searchResult(Optional<CustomerRecord> found, String how) {
@@ -319,13 +319,13 @@ class CustomerRegistryService implements CustomerRegistry {
 
     private void ensureUnique(CustomerProfile profile, String selfId) {
         profile.primaryDocument().ifPresent(d -> customers
-                .findByDocTypeAndDocNumberBidx(d.type(), codec.documentIndex(d.type(), d.number()))
+                .findFirstByDocTypeAndDocNumberBidxIn(d.type(), codec.documentIndexes(d.type(), d.number()))
                 .filter(other -> !other.id.equals(selfId))
                 .ifPresent(other -> {
                     throw new ConflictException("idDocument.number", "This document already belongs to another customer");
                 }));
         if (profile instanceof CorporateProfile c && c.unifiedSocialCreditCode() != null) {
-            customers.findByCreditCodeBidx(codec.creditCodeIndex(c.unifiedSocialCreditCode()))
+            customers.findFirstByCreditCodeBidxIn(codec.creditCodeIndexes(c.unifiedSocialCreditCode()))
                     .filter(other -> !other.id.equals(selfId))
                     .ifPresent(other -> {
                         throw new ConflictException("unifiedSocialCreditCode",

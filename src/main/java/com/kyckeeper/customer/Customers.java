@@ -20,6 +20,11 @@ interface Customers extends JpaRepository<CustomerRecord, String> {
 
     Optional<CustomerRecord> findByCreditCodeBidx(String bidx);
 
+    /** Lookups probe every live index key (old and new during an index-key rotation). */
+    Optional<CustomerRecord> findFirstByDocTypeAndDocNumberBidxIn(DocumentType type, java.util.Collection<String> bidx);
+
+    Optional<CustomerRecord> findFirstByCreditCodeBidxIn(java.util.Collection<String> bidx);
+
     @Query("""
             select c from CustomerRecord c
             where c.nextDocumentExpiry <= :limit and c.status in :statuses

@@ -1,6 +1,7 @@
 package com.kyckeeper.crypto.internal;
 
 import com.kyckeeper.crypto.CryptoSuite;
+import com.kyckeeper.crypto.DecryptionFailed;
 import com.kyckeeper.crypto.DecryptionFailedException;
 import com.kyckeeper.crypto.FieldCipher;
 import com.kyckeeper.crypto.FieldRef;
@@ -8,10 +9,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Ciphertext layout (then Base64): format(1) | suite(1) | key version(4) | nonce(12) | AEAD output.
- * Associated data = the field reference followed by the 6 header bytes.
+ * Associated data = the field reference followed by the 6 header bytes. A failure to open is
+ * logged on the {@code kyc.security} logger and published as {@link DecryptionFailed}, naming
+ * table, column and record id only.
  */
 final class AeadFieldCipher implements FieldCipher {
 
@@ -19,11 +25,14 @@ final class AeadFieldCipher implements FieldCipher {
     private static final int HEADER = 6;
     private static final int NONCE = 12;
 
+    private static final Logger security = LoggerFactory.getLogger("kyc.security");
     private final DataKeys keys;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    AeadFieldCipher(DataKeys keys) {
+    AeadFieldCipher(DataKeys keys, ApplicationEventPublisher events) {
         this.keys = keys;
+        this.events = events;
     }
 
     @Override
@@ -50,6 +59,19 @@ final class AeadFieldCipher implements FieldCipher {
         if (ciphertext == null) {
             return null;
         }
+        try {
+            return open(owner, field, ciphertext);
+        } catch (DecryptionFailedException e) {
+            security.warn("DECRYPTION_FAILED {}.{} record {}: {}", field.table(), field.column(), field.recordId(),
+                    e.getMessage());
+            if (events != null) {
+                events.publishEvent(new DecryptionFailed(field.table(), field.column(), field.recordId(), e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    private String open(String owner, FieldRef field, String ciphertext) {
         byte[] all;
         try {
             all = Base64.getDecoder().decode(ciphertext);

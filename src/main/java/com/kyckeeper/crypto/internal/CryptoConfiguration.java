@@ -2,10 +2,15 @@ package com.kyckeeper.crypto.internal;
 
 import com.kyckeeper.crypto.BlindIndex;
 import com.kyckeeper.crypto.CryptoShredding;
+import com.kyckeeper.crypto.EncryptedRecords;
 import com.kyckeeper.crypto.FieldCipher;
+import com.kyckeeper.crypto.KeyRotation;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -13,8 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class CryptoConfiguration {
 
     @Bean
-    KeyEncryptionKey keyEncryptionKey(CryptoProperties props) {
-        return KeystoreLoader.load(props);
+    KeyEncryptionKey keyEncryptionKey(CryptoProperties props, Environment env) {
+        return KeystoreLoader.load(props, env.matchesProfiles("demo"));
     }
 
     @Bean
@@ -24,8 +29,8 @@ class CryptoConfiguration {
     }
 
     @Bean
-    FieldCipher fieldCipher(DataKeys keys) {
-        return new AeadFieldCipher(keys);
+    FieldCipher fieldCipher(DataKeys keys, ApplicationEventPublisher events) {
+        return new AeadFieldCipher(keys, events);
     }
 
     @Bean
@@ -36,5 +41,11 @@ class CryptoConfiguration {
     @Bean
     CryptoShredding cryptoShredding(DataKeys keys) {
         return keys::destroy;
+    }
+
+    @Bean
+    KeyRotation keyRotation(JdbcClient jdbc, DataKeys keys, FieldCipher cipher, ObjectProvider<EncryptedRecords> records,
+                            Clock clock, PlatformTransactionManager tm, CryptoProperties props) {
+        return new KeyRotations(jdbc, keys, cipher, records.orderedStream().toList(), clock, tm, props.rotation());
     }
 }
