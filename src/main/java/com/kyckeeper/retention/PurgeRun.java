@@ -1,5 +1,6 @@
 package com.kyckeeper.retention;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -9,6 +10,7 @@ public record PurgeRun(String id, String trigger, boolean dryRun, String policy,
                        OffsetDateTime finishedAt, long examined, long eligible, long purged, long held, long retained,
                        long errors, String digest) {
 
+    @JsonIgnore
     public boolean finished() {
         return "COMPLETED".equals(status) || "ABANDONED".equals(status);
     }

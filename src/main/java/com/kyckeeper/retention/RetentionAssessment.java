@@ -9,6 +9,7 @@ import java.time.LocalDate;
 public record RetentionAssessment(RetentionStatus status, String basis, LocalDate clockStart, LocalDate eligibleFrom,
                                   String policy, boolean legalHold) {
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean due() {
         return status == RetentionStatus.DUE;
     }

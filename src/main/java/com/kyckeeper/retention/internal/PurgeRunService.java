@@ -16,6 +16,8 @@ import org.quartz.SchedulerException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 class PurgeRunService implements PurgeRuns {
@@ -43,12 +45,18 @@ class PurgeRunService implements PurgeRuns {
         runs.create(id, "MANUAL", dryRun, policy.profile(), clock.today(), CurrentActor.get().username(), null);
         accessLog.append(new AccessEvent("PURGE_RUN_REQUEST", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
                 "run " + id + (dryRun ? " dry run" : "")));
-        try {
-            // Quartz's JDBC store joins this transaction: the run and its trigger commit together.
-            scheduler.triggerJob(RetentionConfiguration.PURGE_JOB, new JobDataMap(java.util.Map.of(PurgeJob.RUN_ID, id)));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not queue the purge run", e);
-        }
+        // Fired after commit, so the scheduler (woken at once) sees the run; one node of the cluster executes it.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    scheduler.triggerJob(RetentionConfiguration.PURGE_JOB,
+                            new JobDataMap(java.util.Map.of(PurgeJob.RUN_ID, id)));
+                } catch (SchedulerException e) {
+                    throw new IllegalStateException("Could not queue purge run " + id, e);
+                }
+            }
+        });
         return runs.find(id).orElseThrow();
     }
 

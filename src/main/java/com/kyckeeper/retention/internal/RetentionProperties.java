@@ -62,8 +62,9 @@ record RetentionProperties(String profile, Map<String, List<Rule>> profiles, Pur
     private static RetentionPolicy policy(Map<String, List<Rule>> profiles, String name) {
         Map<RecordClass, RetentionPeriod> periods = new EnumMap<>(RecordClass.class);
         profiles.get(name).stream()
-                .sorted(Comparator.comparingInt(Rule::years))
-                .forEach(r -> periods.put(r.recordClass(), new RetentionPeriod(r.recordClass(), r.years(), r.name())));
+                .sorted(Comparator.comparingInt(Rule::years).reversed()) // stable: the first listed of equals
+                .forEach(r -> periods.putIfAbsent(r.recordClass(),
+                        new RetentionPeriod(r.recordClass(), r.years(), r.name())));
         return new RetentionPolicy(name, periods);
     }
 }
