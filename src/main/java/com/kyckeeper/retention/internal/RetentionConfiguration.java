@@ -1,18 +1,11 @@
 package com.kyckeeper.retention.internal;
 
 import com.kyckeeper.retention.RetentionPolicy;
-import com.kyckeeper.shared.BusinessClock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
-import java.util.TimeZone;
 import javax.sql.DataSource;
-import org.quartz.CronScheduleBuilder;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
@@ -20,7 +13,7 @@ import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomi
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The policy in force, and the purge job on the clustered Quartz scheduler with its cron from the policy. */
+/** The policy in force, and Quartz on PostgreSQL. The purge job and its schedule: {@link PurgeSchedule}. */
 @Configuration(proxyBeanMethods = false)
 class RetentionConfiguration {
 
@@ -33,23 +26,6 @@ class RetentionConfiguration {
         RetentionPolicy policy = properties.policy();
         log.info("Retention profile {}: {}", policy.profile(), policy.periods().values());
         return policy;
-    }
-
-    @Bean
-    JobDetail retentionPurgeJob() {
-        // Durable, and re-run on another node if the node running it dies (Quartz cluster recovery).
-        return JobBuilder.newJob(PurgeJob.class).withIdentity(PURGE_JOB).storeDurably().requestRecovery()
-                .withDescription("Retention purge: crypto-shreds and deletes customers whose retention has run").build();
-    }
-
-    @Bean
-    Trigger retentionPurgeSchedule(JobDetail retentionPurgeJob, RetentionProperties properties, BusinessClock clock) {
-        return TriggerBuilder.newTrigger().forJob(retentionPurgeJob)
-                .withIdentity("retention-purge-daily", "retention")
-                .withSchedule(CronScheduleBuilder.cronSchedule(properties.purge().cron())
-                        .inTimeZone(TimeZone.getTimeZone(clock.zone()))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
     }
 
     /**
