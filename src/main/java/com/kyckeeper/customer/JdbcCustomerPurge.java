@@ -31,7 +31,7 @@ class JdbcCustomerPurge implements CustomerPurge {
     @Transactional(readOnly = true)
     public List<Relationship> relationships(String afterId, int limit) {
         return jdbc.sql("select id, status, closed_on from customers where id > :after order by id")
-                .param("after", afterId == null ? "" : afterId)
+                .param("after", after(afterId))
                 .withMaxRows(limit)
                 .query(JdbcCustomerPurge::relationship).list();
     }
@@ -43,7 +43,7 @@ class JdbcCustomerPurge implements CustomerPurge {
                         select id, status, closed_on from customers
                         where status = 'CLOSED' and closed_on < :before and id > :after order by id""")
                 .param("before", Date.valueOf(endedBefore))
-                .param("after", afterId == null ? "" : afterId)
+                .param("after", after(afterId))
                 .withMaxRows(limit)
                 .query(JdbcCustomerPurge::relationship).list();
     }
@@ -99,9 +99,14 @@ class JdbcCustomerPurge implements CustomerPurge {
         return jdbc.sql("""
                         select customer_id, purge_run_id, policy, closed_on, eligible_from, purged_at
                         from customer_tombstones where customer_id > :after order by customer_id""")
-                .param("after", afterId == null ? "" : afterId)
+                .param("after", after(afterId))
                 .withMaxRows(limit)
                 .query(this::mapTombstone).list();
+    }
+
+    /** Keyset start: "0" sorts before every UUID string (not "", which Oracle reads as NULL). */
+    private static String after(String afterId) {
+        return afterId == null ? "0" : afterId;
     }
 
     private static Relationship relationship(ResultSet rs, int row) throws SQLException {
