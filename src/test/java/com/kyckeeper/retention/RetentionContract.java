@@ -101,6 +101,24 @@ abstract class RetentionContract extends ApiTestBase {
     }
 
     @Test
+    void neverPurgesOneDayEarlyAtTheBusinessTimeZoneMidnight() {
+        String late2021 = closedCustomer("2021-11-25");
+        String id = late2021;
+
+        clock.set(Instant.parse("2026-12-31T15:59:59Z")); // 23:59:59 on 31 December in Asia/Shanghai
+        JsonNode before = runToCompletion(false);
+        assertThat(before.get("asOf").asString()).isEqualTo("2026-12-31");
+        assertThat(rows("customers", "id", id)).isEqualTo(1);
+
+        clock.set(Instant.parse("2026-12-31T16:00:00Z")); // 00:00 on 1 January 2027 in Asia/Shanghai
+        JsonNode on = runToCompletion(false);
+        assertThat(on.get("asOf").asString()).isEqualTo("2027-01-01");
+        assertThat(rows("customers", "id", id)).isZero();
+        assertThat(jdbc.sql("select eligible_from from customer_tombstones where customer_id = ?").param(id)
+                .query(java.sql.Date.class).single().toLocalDate()).isEqualTo(java.time.LocalDate.of(2027, 1, 1));
+    }
+
+    @Test
     void aDryRunPurgesNothingButNamesTheEligible() {
         String due = closedCustomer("2019-03-01");
 
