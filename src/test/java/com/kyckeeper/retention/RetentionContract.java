@@ -195,6 +195,18 @@ abstract class RetentionContract extends ApiTestBase {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("customerId,status,basis,clockStart,eligibleFrom,legalHold,policy,purgeRunId")
                 .contains(late2021 + ",DUE,");
+        Api.Response xlsx = api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-01-01&format=xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.body()).startsWith("PK");
+        Api.Response pdf = api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-01-01&format=pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
+        assertThat(find(api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-01-01&format=json").json(),
+                late2021).get("status").asString()).isEqualTo("DUE");
+        assertThat(api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-01-01&format=doc").status())
+                .isEqualTo(400);
         assertThat(api.as("auditor1").get("/api/v1/reports/retention?asOf=2027-01-01").status()).isEqualTo(403);
         assertThat(api.as("compliance1").get("/api/v1/reports/retention").status()).isEqualTo(400);
         assertThat(api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-13-01").status()).isEqualTo(400);
