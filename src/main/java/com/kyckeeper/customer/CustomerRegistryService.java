@@ -7,6 +7,7 @@ import com.kyckeeper.security.CurrentActor;
 import com.kyckeeper.security.Roles;
 import com.kyckeeper.shared.BusinessClock;
 import com.kyckeeper.shared.ConflictException;
+import com.kyckeeper.shared.GoneException;
 import com.kyckeeper.shared.InvalidFieldException;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.shared.NotFoundException;
@@ -38,9 +39,11 @@ class CustomerRegistryService implements CustomerRegistry {
     private final BusinessClock clock;
     private final CustomerPolicy policy;
     private final ApplicationEventPublisher events;
+    private final CustomerPurge purged;
 
     CustomerRegistryService(Customers customers, Versions versions, CustomerCodec codec, AccessLog accessLog,
-                            BusinessClock clock, CustomerPolicy policy, ApplicationEventPublisher events) {
+                            BusinessClock clock, CustomerPolicy policy, ApplicationEventPublisher events,
+                            CustomerPurge purged) {
         this.customers = customers;
         this.versions = versions;
         this.codec = codec;
@@ -48,6 +51,7 @@ class CustomerRegistryService implements CustomerRegistry {
         this.clock = clock;
         this.policy = policy;
         this.events = events;
+        this.purged = purged;
     }
 
     @Override
@@ -283,11 +287,17 @@ class CustomerRegistryService implements CustomerRegistry {
     }
 
     private CustomerRecord load(CustomerId id) {
-        return customers.findById(id.toString()).orElseThrow(() -> new NotFoundException("Customer"));
+        return customers.findById(id.toString()).orElseThrow(() -> missing(id));
     }
 
     private CustomerRecord loadForUpdate(CustomerId id) {
-        return customers.findForUpdate(id.toString()).orElseThrow(() -> new NotFoundException("Customer"));
+        return customers.findForUpdate(id.toString()).orElseThrow(() -> missing(id));
+    }
+
+    /** A purged customer answers 410 with its purge run and policy (ids only); an unknown one 404. */
+    private RuntimeException missing(CustomerId id) {
+        return purged.tombstone(id).<RuntimeException>map(t -> new GoneException(t.purgeRunId(), t.policy()))
+                .orElseGet(() -> new NotFoundException("Customer"));
     }
 
     /** Loads a customer the actor may read: archived (closed) ones only for compliance. */

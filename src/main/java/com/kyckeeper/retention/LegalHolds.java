@@ -1,0 +1,15 @@
+package com.kyckeeper.retention;
+
+import com.kyckeeper.customer.CustomerId;
+
+/** Legal holds, placed by compliance and released by a different compliance officer; both audited. */
+public interface LegalHolds {
+
+    LegalHold place(CustomerId customer, String reason, String caseReference);
+
+    LegalHold release(String holdId);
+
+    LegalHold get(String holdId);
+
+    boolean held(CustomerId customer);
+}

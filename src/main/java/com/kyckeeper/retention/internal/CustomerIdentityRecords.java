@@ -1,0 +1,45 @@
+package com.kyckeeper.retention.internal;
+
+import com.kyckeeper.customer.CustomerId;
+import com.kyckeeper.customer.CustomerPurge;
+import com.kyckeeper.customer.CustomerStatus;
+import com.kyckeeper.retention.RecordClass;
+import com.kyckeeper.retention.RecordClock;
+import com.kyckeeper.retention.RetainedRecords;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer module's own records (record, related parties, versions) on the retention SPI: the
+ * clock runs from the relationship end. Ordered last, because its purge writes the tombstone.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class CustomerIdentityRecords implements RetainedRecords {
+
+    private final CustomerPurge customers;
+
+    CustomerIdentityRecords(CustomerPurge customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    public RecordClass recordClass() {
+        return RecordClass.CUSTOMER_IDENTITY;
+    }
+
+    @Override
+    public Optional<RecordClock> clock(CustomerId customer) {
+        return customers.relationship(customer).map(r -> r.status() == CustomerStatus.CLOSED && r.closedOn() != null
+                ? new RecordClock(RecordClass.CUSTOMER_IDENTITY, r.closedOn())
+                : RecordClock.notStarted(RecordClass.CUSTOMER_IDENTITY));
+    }
+
+    @Override
+    public void purge(CustomerId customer, PurgeContext context) {
+        customers.purge(customer, new CustomerPurge.PurgeRef(context.purgeRunId(), context.policy(),
+                context.clockStart(), context.eligibleFrom()));
+    }
+}
