@@ -38,9 +38,11 @@ class CustomerRegistryService implements CustomerRegistry {
     private final BusinessClock clock;
     private final CustomerPolicy policy;
     private final ApplicationEventPublisher events;
+    private final ArchiveGrants archiveGrants;
 
     CustomerRegistryService(Customers customers, Versions versions, CustomerCodec codec, AccessLog accessLog,
-                            BusinessClock clock, CustomerPolicy policy, ApplicationEventPublisher events) {
+                            BusinessClock clock, CustomerPolicy policy, ApplicationEventPublisher events,
+                            ArchiveGrants archiveGrants) {
         this.customers = customers;
         this.versions = versions;
         this.codec = codec;
@@ -48,6 +50,7 @@ class CustomerRegistryService implements CustomerRegistry {
         this.clock = clock;
         this.policy = policy;
         this.events = events;
+        this.archiveGrants = archiveGrants;
     }
 
     @Override
@@ -290,7 +293,7 @@ class CustomerRegistryService implements CustomerRegistry {
         return customers.findForUpdate(id.toString()).orElseThrow(() -> new NotFoundException("Customer"));
     }
 
-    /** Loads a customer the actor may read: archived (closed) ones only for compliance. */
+    /** Loads a customer the actor may read: archived (closed) ones only for compliance or with a lending grant. */
     private CustomerRecord readable(CustomerId id) {
         CustomerRecord r = load(id);
         if (!mayRead(r)) {
@@ -300,7 +303,8 @@ class CustomerRegistryService implements CustomerRegistry {
     }
 
     private boolean mayRead(CustomerRecord r) {
-        return r.status != CustomerStatus.CLOSED || CurrentActor.get().has(Roles.COMPLIANCE);
+        return r.status != CustomerStatus.CLOSED || CurrentActor.get().has(Roles.COMPLIANCE)
+                || archiveGrants.valid(r.id, CurrentActor.get().username(), clock.now());
     }
 
     /** Suspension is derived from facts: an expired document past the grace period. */
