@@ -149,10 +149,12 @@ abstract class AuditContract extends ApiTestBase {
                 .hasSizeGreaterThanOrEqualTo(4);
         assertThat(api.as("auditor1").get(EVENTS + "?customerId=" + id + "&outcome=REFUSED").json()).isEmpty();
 
-        Api.Response bad = api.as("auditor1").get(EVENTS + "?size=100000&customerId=nope&from=yesterday");
+        Api.Response bad = api.as("auditor1").get(EVENTS + "?size=100000&customerId=nope");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("size").contains("customerId");
         assertThat(api.as("auditor1").get(EVENTS + "?outcome=MAYBE").status()).isEqualTo(400);
+        assertThat(api.as("auditor1").get(EVENTS + "?from=yesterday").json().get("errors").get(0).get("field")
+                .asString()).isEqualTo("from");
     }
 
     @Test
