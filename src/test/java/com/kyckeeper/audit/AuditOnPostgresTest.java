@@ -1,5 +1,6 @@
 package com.kyckeeper.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kyckeeper.support.Databases;
@@ -32,19 +33,19 @@ class AuditOnPostgresTest extends AuditContract {
         }
     }
 
+    private void refused(String sql) {
+        assertThatThrownBy(() -> jdbc.sql(sql).update()).isInstanceOfSatisfying(DataAccessException.class,
+                e -> assertThat(e.getMostSpecificCause().getMessage()).contains("the audit log is append-only"));
+    }
+
     @Test
     void theDatabaseRefusesToChangeOrRemoveLoggedEventsSealsAndCheckpoints() {
         api.as("auditor1").get(INTEGRITY);
         api.as("auditor1").get(INTEGRITY);
-        assertThatThrownBy(() -> jdbc.sql("update access_events set purpose = 'x'").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from access_events").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from access_event_seals").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("update audit_checkpoints set signature = 'x'").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate access_events").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        refused("update access_events set purpose = 'x'");
+        refused("delete from access_events");
+        refused("delete from access_event_seals");
+        refused("update audit_checkpoints set signature = 'x'");
+        refused("truncate access_events");
     }
 }

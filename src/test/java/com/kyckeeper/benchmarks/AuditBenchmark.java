@@ -1,0 +1,187 @@
+package com.kyckeeper.benchmarks;
+
+import static com.kyckeeper.support.Identities.individual;
+import static com.kyckeeper.support.Identities.residentId;
+
+import com.kyckeeper.KycKeeperApplication;
+import com.kyckeeper.audit.AccessLog;
+import com.kyckeeper.audit.IntegrityReport;
+import com.kyckeeper.audit.internal.AuditSuite;
+import com.kyckeeper.audit.internal.ChainFixture;
+import com.kyckeeper.audit.internal.ChainVerifier;
+import com.kyckeeper.audit.internal.EventFields;
+import com.kyckeeper.support.Api;
+import com.kyckeeper.support.Databases;
+import com.kyckeeper.support.PostgresServer;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Issue 4's speed targets, in one JVM run (see docs/benchmarks-audit.md for the command):
+ * <ol>
+ *   <li>chain verification: {@link ChainVerifier} over an in-memory sealed log (hash chain, every
+ *       event's MAC, checkpoint signatures), events per second, target ≥ 1,000,000;</li>
+ *   <li>read throughput of {@code GET /api/v1/customers/{id}} (masked read: decrypt + access event)
+ *       with auditing on and off in the same service instance, rounds interleaved, target overhead
+ *       ≤ 15 %. "Off" swaps the access log for a no-op through a benchmark-only bean post-processor;
+ *       the service itself has no switch to turn auditing off.</li>
+ * </ol>
+ * Arguments: {@code [h2|postgres] [threads] [seconds per round] [rounds]}.
+ */
+public final class AuditBenchmark {
+
+    static final AtomicBoolean AUDITING = new AtomicBoolean(true);
+
+    public static void main(String[] args) throws Exception {
+        String db = args.length > 0 ? args[0] : "h2";
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        verification();
+        reads(db, threads, seconds, rounds);
+        System.exit(0);
+    }
+
+    static void verification() {
+        for (AuditSuite suite : AuditSuite.values()) {
+            int n = 200_000;
+            ChainFixture f = new ChainFixture(suite, n, 10_000);
+            for (boolean withMac : new boolean[] {false, true}) {
+                double best = 0;
+                for (int round = 0; round < 6; round++) {
+                    long start = System.nanoTime();
+                    ChainVerifier v = f.verifier(withMac);
+                    List<EventFields> events = f.events;
+                    for (int i = 0; i < n; i++) {
+                        v.accept(i + 1, events.get(i).seq(), events.get(i), f.hashes.get(i));
+                    }
+                    IntegrityReport r = v.finish();
+                    long nanos = System.nanoTime() - start;
+                    if (!r.intact()) {
+                        throw new IllegalStateException("fixture chain broken: " + r);
+                    }
+                    best = Math.max(best, n / (nanos / 1e9));
+                }
+                System.out.printf("RESULT verification suite=%s macs=%s events=%d best=%,.0f events/s%n", suite,
+                        withMac, n, best);
+            }
+        }
+    }
+
+    static void reads(String db, int threads, int seconds, int rounds) throws Exception {
+        Path dir = Files.createTempDirectory("kyc-bench");
+        Map<String, Object> props = new HashMap<>();
+        props.put("kyc.data-dir", dir.toString());
+        props.put("KYC_DEMO_PASSWORD", Databases.PASSWORD);
+        props.put("server.port", "0");
+        props.put("server.address", "127.0.0.1");
+        props.put("logging.level.root", "WARN");
+        if (db.equals("postgres")) {
+            props.put("spring.datasource.url", PostgresServer.get().createDatabase(
+                    "kyc_b" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
+            props.put("spring.datasource.username", "postgres");
+            props.put("spring.datasource.password", "");
+        } else {
+            props.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db/kyc") + ";AUTO_SERVER=TRUE");
+        }
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KycKeeperApplication.class,
+                SwitchableAuditing.class).profiles("demo").properties(props).run()) {
+            Api api = new Api(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add(api.as("teller1").post("/api/v1/customers", individual(residentId(true), true)).json()
+                        .get("id").asString());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            run(api, ids, pool, threads, 2); // warm-up, both paths
+            AUDITING.set(false);
+            run(api, ids, pool, threads, 2);
+            double on = 0;
+            double off = 0;
+            for (int r = 0; r < rounds; r++) {
+                AUDITING.set(true);
+                double a = run(api, ids, pool, threads, seconds);
+                AUDITING.set(false);
+                double b = run(api, ids, pool, threads, seconds);
+                System.out.printf("round %d: auditing on %,.0f reads/s, off %,.0f reads/s%n", r + 1, a, b);
+                on += a;
+                off += b;
+            }
+            AUDITING.set(true);
+            pool.shutdown();
+            System.out.printf("RESULT reads db=%s threads=%d on=%,.0f/s off=%,.0f/s overhead=%.1f%%%n", db, threads,
+                    on / rounds, off / rounds, 100 * (1 - on / off));
+            long events = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select count(*) from access_events").query(Long.class).single();
+            System.out.printf("access events written: %,d%n", events);
+        }
+    }
+
+    private static double run(Api api, List<String> ids, ExecutorService pool, int threads, int seconds)
+            throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int offset = t;
+            futures.add(pool.submit(() -> {
+                int n = 0;
+                Api.Call call = api.as(offset % 2 == 0 ? "teller1" : "teller2");
+                while (System.nanoTime() < end) {
+                    int status = call.get("/api/v1/customers/" + ids.get((n + offset) % ids.size())).status();
+                    if (status != 200) {
+                        throw new IllegalStateException("read answered " + status);
+                    }
+                    n++;
+                }
+                return n;
+            }));
+        }
+        long total = 0;
+        for (Future<Integer> f : futures) {
+            total += f.get();
+        }
+        return total / (double) seconds;
+    }
+
+    /** Benchmark only: wraps the access log so its appends can be skipped to measure what they cost. */
+    @Configuration(proxyBeanMethods = false)
+    static class SwitchableAuditing {
+        @Bean
+        static BeanPostProcessor switchableAccessLog() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof AccessLog log)) {
+                        return bean;
+                    }
+                    return Proxy.newProxyInstance(AccessLog.class.getClassLoader(), new Class<?>[] {AccessLog.class},
+                            (proxy, method, margs) -> {
+                                if (!AUDITING.get() && method.getName().startsWith("append")) {
+                                    return null;
+                                }
+                                try {
+                                    return method.invoke(log, margs);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                }
+            };
+        }
+    }
+}
