@@ -89,21 +89,9 @@ public final class Canonical {
             putInt(-1);
             return;
         }
-        int n = s.length();
-        boolean ascii = true;
-        for (int i = 0; i < n && ascii; i++) {
-            ascii = s.charAt(i) < 0x80;
-        }
-        if (ascii) {
-            putInt(n);
-            ensure(n);
-            for (int i = 0; i < n; i++) {
-                buf[len++] = (byte) s.charAt(i);
-            }
-        } else {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            putInt(utf8.length);
-            put(utf8);
-        }
+        // For ASCII text the JDK's encoder is a vectorised check and one array copy.
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        putInt(utf8.length);
+        put(utf8);
     }
 }

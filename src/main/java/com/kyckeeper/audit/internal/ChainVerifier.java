@@ -1,10 +1,10 @@
 package com.kyckeeper.audit.internal;
 
 import com.kyckeeper.audit.IntegrityReport;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Verifies the sealed log entry by entry in chain order, without Spring or a database, so the same
@@ -16,14 +16,18 @@ import java.util.List;
  */
 public final class ChainVerifier {
 
-    private static final HexFormat HEX = HexFormat.of();
     private final AuditSuite suite;
     private final byte[] publicKey;
     private final List<Checkpoint> checkpoints;
     private final AuditSuite.Hasher hasher;
-    private final AuditSuite.Hasher mac;
+    private final byte[] macKey;
     private final Canonical canonical = new Canonical();
-    private final Canonical macCanonical = new Canonical();
+    private static final int BATCH = 4096;
+    private final long[] batchPos = new long[BATCH];
+    private final long[] batchSeq = new long[BATCH];
+    private final EventFields[] batchEvent = new EventFields[BATCH];
+    private final String[] batchHash = new String[BATCH];
+    private int batched;
 
     private byte[] prev = new byte[32];
     private long expectedPos = 1;
@@ -40,17 +44,72 @@ public final class ChainVerifier {
         this.publicKey = publicKey;
         this.checkpoints = checkpoints.stream().sorted(java.util.Comparator.comparingLong(Checkpoint::chainPos)).toList();
         this.hasher = suite.hasher();
-        this.mac = macKey == null ? null : suite.mac(macKey);
+        this.macKey = macKey == null ? null : macKey.clone();
     }
 
     /**
      * One entry of the chain. {@code event} is null when the sealed event no longer exists.
-     * Returns false once the chain is broken (further entries are ignored).
+     * Entries are checked in batches (MACs on a second thread while this one follows the chain),
+     * so a break is reported by a later call or by {@link #finish}; returns false once it is known.
      */
     public boolean accept(long chainPos, long sealedSeq, EventFields event, String storedHash) {
         if (broken != null) {
             return false;
         }
+        batchPos[batched] = chainPos;
+        batchSeq[batched] = sealedSeq;
+        batchEvent[batched] = event;
+        batchHash[batched] = storedHash;
+        if (++batched == BATCH) {
+            flush();
+        }
+        return broken == null;
+    }
+
+    private void flush() {
+        int n = batched;
+        batched = 0;
+        if (n == 0 || broken != null) {
+            return;
+        }
+        CompletableFuture<Integer> badMac = macKey == null ? null
+                : CompletableFuture.supplyAsync(() -> firstBadMac(n), ForkJoinPool.commonPool());
+        long seqBefore = lastSeq;
+        long entriesBefore = entries;
+        int chainBreak = n;
+        for (int i = 0; i < n; i++) {
+            if (!link(batchPos[i], batchSeq[i], batchEvent[i], batchHash[i])) {
+                chainBreak = i;
+                break;
+            }
+        }
+        if (badMac != null) {
+            int m = badMac.join();
+            if (m < chainBreak) {
+                broken = IntegrityReport.broken(m == 0 ? seqBefore : batchSeq[m - 1], batchSeq[m], entriesBefore + m,
+                        "the event was not written by the service (MAC invalid)");
+            }
+        }
+        java.util.Arrays.fill(batchEvent, 0, n, null);
+    }
+
+    /** Index of the first event in the batch whose MAC is not the service's, or the batch size. */
+    private int firstBadMac(int n) {
+        AuditSuite.Hasher mac = suite.mac(macKey);
+        Canonical c = new Canonical();
+        for (int i = 0; i < n; i++) {
+            EventFields e = batchEvent[i];
+            if (e == null) {
+                continue; // a missing event is the chain's finding
+            }
+            if (!matches(mac.hash(null, c.buffer(), c.content(e)), e.mac())) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    private boolean link(long chainPos, long sealedSeq, EventFields event, String storedHash) {
         if (chainPos != expectedPos) {
             return fail(sealedSeq, "chain position " + expectedPos + " is missing (a seal was removed)");
         }
@@ -61,13 +120,6 @@ public final class ChainVerifier {
         byte[] h = hasher.hash(prev, canonical.buffer(), n);
         if (!matches(h, storedHash)) {
             return fail(sealedSeq, "the entry does not match its seal (event or seal changed)");
-        }
-        if (mac != null) {
-            int m = macCanonical.content(event);
-            byte[] expectedMac = mac.hash(null, macCanonical.buffer(), m);
-            if (!matches(expectedMac, event.mac())) {
-                return fail(sealedSeq, "the event was not written by the service (MAC invalid)");
-            }
         }
         if (firstSeqAfterCheckpoint < 0) {
             firstSeqAfterCheckpoint = sealedSeq;
@@ -90,6 +142,7 @@ public final class ChainVerifier {
     }
 
     public IntegrityReport finish() {
+        flush();
         if (broken != null) {
             return broken;
         }
@@ -125,14 +178,19 @@ public final class ChainVerifier {
         return false;
     }
 
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    /** Compares a digest with its stored lower-case hex form without allocating. */
     private static boolean matches(byte[] actual, String hex) {
         if (hex == null || hex.length() != actual.length * 2) {
             return false;
         }
-        try {
-            return MessageDigest.isEqual(actual, HEX.parseHex(hex));
-        } catch (IllegalArgumentException e) {
-            return false;
+        int diff = 0;
+        for (int i = 0; i < actual.length; i++) {
+            int b = actual[i] & 0xff;
+            diff |= hex.charAt(2 * i) ^ DIGITS[b >>> 4];
+            diff |= hex.charAt(2 * i + 1) ^ DIGITS[b & 0x0f];
         }
+        return diff == 0;
     }
 }
