@@ -8,7 +8,6 @@
 ALTER TABLE access_events ADD COLUMN event_id VARCHAR(36);
 ALTER TABLE access_events ADD COLUMN mac VARCHAR(64);
 CREATE UNIQUE INDEX ux_access_events_event_id ON access_events (event_id);
-CREATE INDEX ix_access_events_action ON access_events (action, seq);
 
 CREATE TABLE access_event_seals (
     chain_pos  BIGINT      NOT NULL PRIMARY KEY,

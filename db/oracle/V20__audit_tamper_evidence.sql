@@ -2,7 +2,6 @@
 
 ALTER TABLE access_events ADD (event_id VARCHAR2(36), mac VARCHAR2(64));
 CREATE UNIQUE INDEX ux_access_events_event_id ON access_events (event_id);
-CREATE INDEX ix_access_events_action ON access_events (action, seq);
 
 CREATE TABLE access_event_seals (
     chain_pos  NUMBER(19)    NOT NULL PRIMARY KEY,

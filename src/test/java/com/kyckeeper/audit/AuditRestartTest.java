@@ -43,6 +43,8 @@ class AuditRestartTest {
         props.put("server.address", "127.0.0.1");
         long first;
         try (ConfigurableApplicationContext ctx = start(props)) {
+            assertThat(ctx.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(database.get("spring.datasource.url"));
+            assertThat(ctx.getEnvironment().getProperty("kyc.data-dir")).isEqualTo(dir.toString());
             Api api = new Api(port(ctx));
             String id = api.as("teller1").post("/api/v1/customers", individual(residentId(true), true)).json()
                     .get("id").asString();
@@ -61,7 +63,8 @@ class AuditRestartTest {
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> props) {
-        return new SpringApplicationBuilder(KycKeeperApplication.class).profiles("demo").properties(props).run();
+        return new SpringApplicationBuilder(KycKeeperApplication.class).profiles("demo")
+                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext ctx) {

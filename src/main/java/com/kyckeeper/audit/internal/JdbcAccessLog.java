@@ -42,6 +42,8 @@ class JdbcAccessLog implements AccessLog {
     private static final List<String> ROLE_ORDER =
             List.of("SECURITY_ADMIN", "AUDITOR", "COMPLIANCE", "SUPERVISOR", "TELLER");
     private static final HexFormat HEX = HexFormat.of();
+    private static final String INSERT = "insert into access_events (at, actor, actor_role, action, customer_id,"
+            + " purpose, outcome, client_address, request_id, detail, event_id, mac) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -84,24 +86,8 @@ class JdbcAccessLog implements AccessLog {
         Canonical c = canonical.get();
         int n = c.content(e);
         String macHex = HEX.formatHex(mac.get().hash(null, c.buffer(), n));
-        jdbc.sql("""
-                insert into access_events (at, actor, actor_role, action, customer_id, purpose, outcome,
-                                           client_address, request_id, detail, event_id, mac)
-                values (:at, :actor, :role, :action, :customerId, :purpose, :outcome, :client, :requestId, :detail,
-                        :eventId, :mac)""")
-                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("actor", e.actor())
-                .param("role", e.role())
-                .param("action", e.action())
-                .param("customerId", e.customerId())
-                .param("purpose", e.purpose())
-                .param("outcome", e.outcome())
-                .param("client", e.clientAddress())
-                .param("requestId", e.requestId())
-                .param("detail", e.detail())
-                .param("eventId", e.eventId())
-                .param("mac", macHex)
-                .update();
+        template.update(INSERT, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), e.actor(), e.role(), e.action(),
+                e.customerId(), e.purpose(), e.outcome(), e.clientAddress(), e.requestId(), e.detail(), e.eventId(), macHex);
     }
 
     @Override
