@@ -20,6 +20,9 @@ public interface AuditIntegrity {
     /** The checkpoint verification key as {@code <suite> <base64>}: the second argument of {@link OfflineVerifier}. */
     String publicKey();
 
+    /** The retention policy of the log and how many events are past it (AUDITOR). */
+    AuditRetention retention();
+
     /** Seals every committed, unsealed event now (the scheduler also does it every second). */
     void sealNow();
 }

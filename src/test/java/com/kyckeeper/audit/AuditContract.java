@@ -226,6 +226,14 @@ abstract class AuditContract extends ApiTestBase {
     }
 
     @Test
+    void theLogKeepsItsOwnTenYearRetention() {
+        JsonNode r = api.as("auditor1").get("/api/v1/audit/retention").json();
+        assertThat(r.get("retentionYears").asInt()).isEqualTo(10);
+        assertThat(r.get("eventsPastRetention").asLong()).isZero();
+        assertThat(api.as("compliance1").get("/api/v1/audit/retention").status()).isEqualTo(403);
+    }
+
+    @Test
     void purgingACustomerNeverBreaksVerificationBecauseEventsHoldIdsOnly() {
         String id = register(residentId(true));
         api.as("teller1").get(CUSTOMERS + "/" + id);

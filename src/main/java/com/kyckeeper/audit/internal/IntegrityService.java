@@ -26,8 +26,13 @@ class IntegrityService implements AuditIntegrity {
     private final Sealer sealer;
     private final AuditKeys keys;
     private final AccessLog accessLog;
+    private final AuditProperties props;
+    private final java.time.Clock clock;
 
-    IntegrityService(JdbcTemplate jdbc, Sealer sealer, AuditKeys keys, AccessLog accessLog) {
+    IntegrityService(JdbcTemplate jdbc, Sealer sealer, AuditKeys keys, AccessLog accessLog, AuditProperties props,
+                     java.time.Clock clock) {
+        this.props = props;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.sealer = sealer;
         this.keys = keys;
@@ -73,6 +78,17 @@ class IntegrityService implements AuditIntegrity {
     @PreAuthorize("hasAnyRole('AUDITOR','SECURITY_ADMIN')")
     public String publicKey() {
         return keys.publicKeyText();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('AUDITOR')")
+    public com.kyckeeper.audit.AuditRetention retention() {
+        int years = props.retention().years();
+        java.time.Instant keepFrom = clock.instant().atZone(java.time.ZoneOffset.UTC).minusYears(years).toInstant();
+        Long past = jdbc.queryForObject("select count(*) from access_events where at < ?", Long.class,
+                OffsetDateTime.ofInstant(keepFrom, java.time.ZoneOffset.UTC));
+        return new com.kyckeeper.audit.AuditRetention(years, keepFrom, past == null ? 0 : past);
     }
 
     @Override

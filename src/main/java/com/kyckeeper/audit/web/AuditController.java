@@ -99,6 +99,16 @@ class AuditController {
         return integrity.publicKey() + "\n";
     }
 
+    @GetMapping("/retention")
+    Map<String, Object> retention() {
+        var r = integrity.retention();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("retentionYears", r.retentionYears());
+        body.put("keepFrom", OffsetDateTime.ofInstant(r.keepFrom(), clock.zone()));
+        body.put("eventsPastRetention", r.eventsPastRetention());
+        return body;
+    }
+
     /** An ISO instant with offset, or a business date (from: its start; to: the end of that day). */
     private Instant instant(String field, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
