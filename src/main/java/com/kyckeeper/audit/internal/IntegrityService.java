@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Verifies and exports the sealed log; every verification and export is itself an access event. */
 @Service
@@ -28,9 +30,11 @@ class IntegrityService implements AuditIntegrity {
     private final AccessLog accessLog;
     private final AuditProperties props;
     private final java.time.Clock clock;
+    private final TransactionTemplate tx;
 
     IntegrityService(JdbcTemplate jdbc, Sealer sealer, AuditKeys keys, AccessLog accessLog, AuditProperties props,
-                     java.time.Clock clock) {
+                     java.time.Clock clock, PlatformTransactionManager tm) {
+        this.tx = new TransactionTemplate(tm);
         this.props = props;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -39,16 +43,21 @@ class IntegrityService implements AuditIntegrity {
         this.accessLog = accessLog;
     }
 
+    /**
+     * Seals first, in the sealer's own transactions (so no connection is held meanwhile), then
+     * verifies and logs the check in one transaction.
+     */
     @Override
-    @Transactional
     @PreAuthorize("hasRole('AUDITOR')")
     public IntegrityReport verify() {
         sealer.seal(true, true);
-        IntegrityReport report = verifySealed();
-        accessLog.append(new AccessEvent("AUDIT_VERIFY", null, null, Outcome.SUCCESS,
-                report.status() + " through " + report.verifiedThrough()
-                        + (report.intact() ? "" : ", first broken " + report.firstBrokenSeq())));
-        return report;
+        return tx.execute(s -> {
+            IntegrityReport report = verifySealed();
+            accessLog.append(new AccessEvent("AUDIT_VERIFY", null, null, Outcome.SUCCESS,
+                    report.status() + " through " + report.verifiedThrough()
+                            + (report.intact() ? "" : ", first broken " + report.firstBrokenSeq())));
+            return report;
+        });
     }
 
     /** The verification itself, without sealing first or logging (tests and the sealer's callers). */
@@ -59,10 +68,14 @@ class IntegrityService implements AuditIntegrity {
     }
 
     @Override
-    @Transactional
     @PreAuthorize("hasRole('AUDITOR')")
     public long exportLog(Writer out) {
         sealer.seal(true, true);
+        Long entries = tx.execute(s -> export(out));
+        return entries == null ? 0 : entries;
+    }
+
+    private long export(Writer out) {
         LogFile.header(out, keys.suite());
         checkpoints().forEach(cp -> LogFile.checkpoint(out, cp));
         long[] n = {0};
