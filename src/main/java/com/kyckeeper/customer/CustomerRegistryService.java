@@ -40,10 +40,11 @@ class CustomerRegistryService implements CustomerRegistry {
     private final CustomerPolicy policy;
     private final ApplicationEventPublisher events;
     private final CustomerPurge purged;
+    private final ArchiveGrants archiveGrants;
 
     CustomerRegistryService(Customers customers, Versions versions, CustomerCodec codec, AccessLog accessLog,
                             BusinessClock clock, CustomerPolicy policy, ApplicationEventPublisher events,
-                            CustomerPurge purged) {
+                            CustomerPurge purged, ArchiveGrants archiveGrants) {
         this.customers = customers;
         this.versions = versions;
         this.codec = codec;
@@ -52,6 +53,7 @@ class CustomerRegistryService implements CustomerRegistry {
         this.policy = policy;
         this.events = events;
         this.purged = purged;
+        this.archiveGrants = archiveGrants;
     }
 
     @Override
@@ -300,7 +302,7 @@ class CustomerRegistryService implements CustomerRegistry {
                 .orElseGet(() -> new NotFoundException("Customer"));
     }
 
-    /** Loads a customer the actor may read: archived (closed) ones only for compliance. */
+    /** Loads a customer the actor may read: archived (closed) ones only for compliance or with a lending grant. */
     private CustomerRecord readable(CustomerId id) {
         CustomerRecord r = load(id);
         if (!mayRead(r)) {
@@ -310,7 +312,8 @@ class CustomerRegistryService implements CustomerRegistry {
     }
 
     private boolean mayRead(CustomerRecord r) {
-        return r.status != CustomerStatus.CLOSED || CurrentActor.get().has(Roles.COMPLIANCE);
+        return r.status != CustomerStatus.CLOSED || CurrentActor.get().has(Roles.COMPLIANCE)
+                || archiveGrants.valid(r.id, CurrentActor.get().username(), clock.now());
     }
 
     /** Suspension is derived from facts: an expired document past the grace period. */

@@ -101,7 +101,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AuthenticationCredentialsNotFoundException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationCredentialsNotFoundException e) {
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationCredentialsNotFoundException e,
+                                                  HttpServletRequest request) {
+        accessLog.appendIndependently(new AccessEvent(action(request), customerId(request), null, Outcome.REFUSED,
+                "401"));
         return answer(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", "Authentication is required"));
     }
 

@@ -1,0 +1,2 @@
+/** Implementation of the access log: appends, sealer, hash chain, checkpoint signatures, verification. */
+package com.kyckeeper.audit.internal;

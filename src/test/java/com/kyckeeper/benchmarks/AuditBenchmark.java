@@ -1,0 +1,263 @@
+package com.kyckeeper.benchmarks;
+
+import static com.kyckeeper.support.Identities.individual;
+import static com.kyckeeper.support.Identities.residentId;
+
+import com.kyckeeper.KycKeeperApplication;
+import com.kyckeeper.audit.AccessLog;
+import com.kyckeeper.audit.IntegrityReport;
+import com.kyckeeper.audit.internal.AuditSuite;
+import com.kyckeeper.audit.internal.ChainFixture;
+import com.kyckeeper.audit.internal.ChainVerifier;
+import com.kyckeeper.audit.internal.EventFields;
+import com.kyckeeper.customer.CustomerId;
+import com.kyckeeper.customer.CustomerRegistry;
+import com.kyckeeper.support.Api;
+import com.kyckeeper.support.Databases;
+import com.kyckeeper.support.PostgresServer;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Issue 4's speed targets, in one JVM run (see docs/benchmarks-audit.md for the command):
+ * <ol>
+ *   <li>chain verification: {@link ChainVerifier} over an in-memory sealed log (hash chain, every
+ *       event's MAC, checkpoint signatures), events per second, target ≥ 1,000,000;</li>
+ *   <li>read throughput of the masked read {@code CustomerRegistry.find} (what
+ *       {@code GET /api/v1/customers/{id}} runs after authentication: transaction, permission check,
+ *       load, decrypt, mask, access event) with auditing on and off in the same service instance,
+ *       rounds interleaved, target overhead ≤ 15 %. Measured below HTTP because HTTP Basic with
+ *       Argon2 password hashing costs far more than everything else and would hide the audit cost. "Off" swaps the access log for a no-op through a benchmark-only bean post-processor;
+ *       the service itself has no switch to turn auditing off.</li>
+ * </ol>
+ * Arguments: {@code [h2|postgres] [threads] [seconds per round] [rounds]}.
+ */
+public final class AuditBenchmark {
+
+    static final AtomicBoolean AUDITING = new AtomicBoolean(true);
+    static final Map<String, Object> EXTRA = new HashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        String db = args.length > 0 ? args[0] : "h2";
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        for (int i = 4; i < args.length; i++) {
+            String[] kv = args[i].replaceFirst("^--", "").split("=", 2);
+            EXTRA.put(kv[0], kv[1]);
+        }
+        if (!db.equals("reads-only")) {
+            verification();
+        }
+        if (!db.equals("verify-only")) {
+            reads(db.equals("reads-only") ? "h2" : db, threads, seconds, rounds);
+        }
+        System.exit(0);
+    }
+
+    static void verification() {
+        for (AuditSuite suite : AuditSuite.values()) {
+            int n = 200_000;
+            ChainFixture f = new ChainFixture(suite, n, 10_000);
+            for (boolean withMac : new boolean[] {false, true}) {
+                double best = 0;
+                for (int round = 0; round < 6; round++) {
+                    long start = System.nanoTime();
+                    ChainVerifier v = f.verifier(withMac);
+                    List<EventFields> events = f.events;
+                    for (int i = 0; i < n; i++) {
+                        v.accept(i + 1, events.get(i).seq(), events.get(i), f.hashes.get(i));
+                    }
+                    IntegrityReport r = v.finish();
+                    long nanos = System.nanoTime() - start;
+                    if (!r.intact()) {
+                        throw new IllegalStateException("fixture chain broken: " + r);
+                    }
+                    best = Math.max(best, n / (nanos / 1e9));
+                }
+                System.out.printf("RESULT verification suite=%s macs=%s events=%d best=%,.0f events/s%n", suite,
+                        withMac, n, best);
+            }
+        }
+    }
+
+    static void reads(String db, int threads, int seconds, int rounds) throws Exception {
+        Path dir = Files.createTempDirectory("kyc-bench");
+        Map<String, Object> props = new HashMap<>();
+        props.put("kyc.data-dir", dir.toString());
+        props.put("KYC_DEMO_PASSWORD", Databases.PASSWORD);
+        props.put("server.port", "0");
+        props.put("server.address", "127.0.0.1");
+        props.put("logging.level.root", "WARN");
+        if (db.equals("postgres")) {
+            props.put("spring.datasource.url", PostgresServer.get().createDatabase(
+                    "kyc_b" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
+            props.put("spring.datasource.username", "postgres");
+            props.put("spring.datasource.password", "");
+        } else {
+            props.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db/kyc") + ";AUTO_SERVER=TRUE");
+        }
+        props.putAll(EXTRA);
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KycKeeperApplication.class,
+                SwitchableAuditing.class).profiles("demo")
+                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
+            Api api = new Api(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+            CustomerRegistry registry = ctx.getBean(CustomerRegistry.class);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Api.Response created = api.as("teller1").post("/api/v1/customers", individual(residentId(true), true));
+                if (created.status() != 201) {
+                    throw new IllegalStateException("registration answered " + created.status() + ": " + created.body());
+                }
+                ids.add(created.json().get("id").asString());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            for (int w = 0; w < 3; w++) { // warm-up, both paths
+                AUDITING.set(w % 2 == 0);
+                run(registry, ids, pool, threads, seconds);
+            }
+            double on = 0;
+            double off = 0;
+            List<Double> overheads = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                AUDITING.set(true);
+                double a = run(registry, ids, pool, threads, seconds);
+                AUDITING.set(false);
+                double b = run(registry, ids, pool, threads, seconds);
+                System.out.printf("round %d: auditing on %,.0f reads/s, off %,.0f reads/s, overhead %.1f%%%n", r + 1, a,
+                        b, 100 * (1 - a / b));
+                on += a;
+                off += b;
+                overheads.add(100 * (1 - a / b));
+            }
+            overheads.sort(null);
+            if (EXTRA.containsKey("http")) {
+                http(api, ids, pool, threads, seconds, rounds);
+            }
+            AUDITING.set(true);
+            pool.shutdown();
+            System.out.printf("RESULT masked reads (CustomerRegistry.find) db=%s threads=%d mean on=%,.0f/s off=%,.0f/s"
+                            + " overhead of means=%.1f%% median round overhead=%.1f%%%n", db, threads, on / rounds,
+                    off / rounds, 100 * (1 - on / off), overheads.get(overheads.size() / 2));
+            long events = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select count(*) from access_events").query(Long.class).single();
+            System.out.printf("access events written: %,d%n", events);
+        }
+    }
+
+    private static double run(CustomerRegistry registry, List<String> ids, ExecutorService pool, int threads,
+                              int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int offset = t;
+            futures.add(pool.submit(() -> {
+                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        offset % 2 == 0 ? "teller1" : "teller2", null,
+                        List.of(new SimpleGrantedAuthority("ROLE_TELLER"))));
+                int n = 0;
+                try {
+                    while (System.nanoTime() < end) {
+                        registry.find(CustomerId.parse(ids.get((n + offset) % ids.size())));
+                        n++;
+                    }
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+                return n;
+            }));
+        }
+        long total = 0;
+        for (Future<Integer> f : futures) {
+            total += f.get();
+        }
+        return total / (double) seconds;
+    }
+
+    /** The same comparison end to end over HTTP (Basic authentication with Argon2 on every request). */
+    private static void http(Api api, List<String> ids, ExecutorService pool, int threads, int seconds, int rounds)
+            throws Exception {
+        double on = 0;
+        double off = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (boolean auditing : new boolean[] {true, false}) {
+                AUDITING.set(auditing);
+                long end = System.nanoTime() + seconds * 1_000_000_000L;
+                List<Future<Integer>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int offset = t;
+                    futures.add(pool.submit(() -> {
+                        int n = 0;
+                        while (System.nanoTime() < end) {
+                            if (api.as("teller1").get("/api/v1/customers/" + ids.get((n + offset) % ids.size()))
+                                    .status() != 200) {
+                                throw new IllegalStateException("read refused");
+                            }
+                            n++;
+                        }
+                        return n;
+                    }));
+                }
+                long total = 0;
+                for (Future<Integer> f : futures) {
+                    total += f.get();
+                }
+                double rate = total / (double) seconds;
+                System.out.printf("http round %d: auditing %s %,.1f reads/s%n", r + 1, auditing ? "on" : "off", rate);
+                if (auditing) {
+                    on += rate;
+                } else {
+                    off += rate;
+                }
+            }
+        }
+        AUDITING.set(true);
+        System.out.printf("RESULT http reads threads=%d on=%,.1f/s off=%,.1f/s overhead=%.1f%%%n", threads, on / rounds,
+                off / rounds, 100 * (1 - on / off));
+    }
+
+    /** Benchmark only: wraps the access log so its appends can be skipped to measure what they cost. */
+    @Configuration(proxyBeanMethods = false)
+    static class SwitchableAuditing {
+        @Bean
+        static BeanPostProcessor switchableAccessLog() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof AccessLog log)) {
+                        return bean;
+                    }
+                    return Proxy.newProxyInstance(AccessLog.class.getClassLoader(), new Class<?>[] {AccessLog.class},
+                            (proxy, method, margs) -> {
+                                if (!AUDITING.get() && method.getName().startsWith("append")) {
+                                    return null;
+                                }
+                                try {
+                                    return method.invoke(log, margs);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                }
+            };
+        }
+    }
+}
