@@ -167,6 +167,9 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('form[data-validate]').forEach(setUp);
+    // After the server refused a form, start the keyboard at the first field it marked.
+    var firstBad = document.querySelector('form[data-validate] .field.invalid input, form[data-validate] .field.invalid select');
+    if (firstBad) { firstBad.focus(); }
   });
 
   // For tests in a real browser (and the curious): the same checks the forms use.

@@ -3,6 +3,8 @@ package com.kyckeeper.ui;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -12,6 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** Sign-in page (the form posts to Spring Security's /login), home with the role's menu, and the 403 page. */
 @Controller
 class HomePages {
+
+    private final long timeoutMinutes;
+
+    HomePages(@Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
+        this.timeoutMinutes = sessionTimeout.toMinutes();
+    }
 
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
@@ -25,6 +33,7 @@ class HomePages {
         }
         model.addAttribute("problem", problem);
         model.addAttribute("loggedOut", request.getParameter("logout") != null);
+        model.addAttribute("timeoutMinutes", timeoutMinutes);
         return "login";
     }
 
