@@ -210,6 +210,40 @@ class BrowserJourneyTest extends ApiTestBase {
         }
     }
 
+    @Test
+    void searchDueListAndRoleLimitedPagesRenderForTheirRoles() {
+        String number = Identities.residentId(false);
+        String soon = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(10).toString();
+        var created = api.as("teller1").post("/api/v1/customers", Identities.individual(number, false, soon));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        try (Browser b = Browser.open(port)) {
+            b.login("teller1", PASSWORD);
+            b.go("/customers/search");
+            b.type("idNumber", number);
+            b.byId("idNumber").submit();
+            b.find(By.cssSelector("a[href='/customers/" + id + "']"));
+            assertThat(b.text()).doesNotContain(number);
+            b.screenshot("12-search-result");
+
+            b.go("/customers/reverification-due?within=30");
+            assertThat(b.find(By.cssSelector("a[href='/customers/" + id + "']")).isDisplayed()).isTrue();
+            b.screenshot("13-reverification-due");
+
+            b.go("/customers/" + id + "?lang=en");
+            assertThat(b.byId("customer-status").getText()).isEqualTo("Pending verification");
+            b.screenshot("14-customer-english");
+        }
+        try (Browser b = Browser.open(port)) {
+            b.login("auditor1", PASSWORD);
+            assertThat(b.text()).contains("您的角色暂无可用页面").doesNotContain("查询客户");
+            b.screenshot("15-home-auditor");
+            b.go("/customers/" + id);
+            assertThat(b.text()).contains("无权访问").doesNotContain(number);
+            b.screenshot("16-denied");
+        }
+    }
+
     private static String active(Browser b) {
         return b.driver().switchTo().activeElement().getAttribute("id");
     }
