@@ -114,6 +114,41 @@ class UiPagesTest extends ApiTestBase {
     }
 
     @Test
+    void aCompanysRelatedPartyErrorsAreShownAtTheRowAndFieldTheServerNamed() {
+        WebSession teller = as("teller1");
+        teller.get("/customers/new/company");
+        String code = Identities.creditCode();
+        String owner = Identities.residentId(true);
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("name", "北京示例科技有限公司",
+                "unifiedSocialCreditCode", code, "registeredAddress", "北京市海淀区中关村大街1号", "businessScope", "软件开发",
+                "licence.name", "营业执照", "licence.number", code, "licence.expiresOn", "2045-05-01"));
+        party(form, "legalRepresentative", "李四");
+        party(form, "controllingShareholder", "赵六");
+        party(form, "authorizedAgents[0]", "钱七");
+        party(form, "beneficialOwners[0]", "王五");
+        // The second owner's number has a wrong check character: only the server sees it (no script here).
+        party(form, "beneficialOwners[1]", "孙八");
+        form.put("beneficialOwners[1].idDocument.number", owner.substring(0, 17) + (owner.charAt(17) == '0' ? '1' : '0'));
+        HttpResponse<String> r = teller.post("/customers/new/company", form);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("id=\"beneficialOwners-1-idDocument-number-error\" aria-live=\"polite\">校验位不正确。</p>")
+                .contains("id=\"beneficialOwners-0-idDocument-number-error\" aria-live=\"polite\"></p>");
+
+        // Fixed, it registers and lands on the customer page.
+        form.put("beneficialOwners[1].idDocument.number", owner);
+        HttpResponse<String> ok = teller.post("/customers/new/company", form);
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(ok.headers().firstValue("Location").orElseThrow()).matches(".*/customers/[0-9a-f-]{36}");
+    }
+
+    private static void party(Map<String, String> form, String prefix, String name) {
+        form.put(prefix + ".name", name);
+        form.put(prefix + ".idDocument.type", "RESIDENT_ID_CARD");
+        form.put(prefix + ".idDocument.number", Identities.residentId(true));
+        form.put(prefix + ".idDocument.expiresOn", "2039-06-30");
+    }
+
+    @Test
     void findsACustomerByDocumentNumberWithTheNumberPostedNotInTheUrl() {
         String number = Identities.residentId(false);
         Api.Response created = api.as("teller1").post("/api/v1/customers", Identities.individual(number, false));
