@@ -161,6 +161,40 @@ class UiPagesTest extends ApiTestBase {
         assertThat(r.body()).contains("/customers/" + created.json().get("id").asString()).doesNotContain(number);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.kyckeeper.customer.CustomerRegistry registry;
+
+    @Test
+    void theVerificationQueueIsForSupervisorsAndHoldsOnlyPendingCustomersOldestFirst() {
+        String first = registerViaApi();
+        clock.advance(java.time.Duration.ofMinutes(1));
+        String second = registerViaApi();
+        String verified = registerViaApi();
+        assertThat(api.as("supervisor1").post("/api/v1/customers/" + verified + "/verification",
+                Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+
+        asUser("teller1", "TELLER");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.pendingVerification(10))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        asUser("supervisor1", "SUPERVISOR");
+        try {
+            var ids = registry.pendingVerification(1000).stream().map(c -> c.id()).toList();
+            assertThat(ids).contains(first, second).doesNotContain(verified);
+            assertThat(ids.indexOf(first)).isLessThan(ids.indexOf(second));
+            assertThat(registry.pendingVerification(1)).hasSize(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.pendingVerification(0))
+                    .isInstanceOf(com.kyckeeper.shared.InvalidInputException.class);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void asUser(String name, String role) {
+        var auth = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(name,
+                null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role)));
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+    }
+
     private String registerViaApi() {
         Api.Response r = api.as("teller1").post("/api/v1/customers", Identities.individual(Identities.residentId(true), true));
         assertThat(r.status()).isEqualTo(201);
