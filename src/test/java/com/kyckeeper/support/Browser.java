@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -81,8 +82,15 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits up to 10 s, retrying while the page is being replaced (stale or missing elements). */
+    private WebDriverWait waiter() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     public WebElement find(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+        return waiter().until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     public WebElement byId(String id) {
@@ -102,20 +110,20 @@ public final class Browser implements AutoCloseable {
         type("password", password);
         byId("password").submit();
         // Signed in (left /login) or refused (/login?error): either way the answer page has loaded.
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !path().equals("/login")
+        waiter().until(d -> !path().equals("/login")
                 || d.getCurrentUrl().contains("error"));
         return this;
     }
 
     /** Waits (up to 10 s) until the current path matches, then returns it. */
     public String waitForPath(String regex) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path().matches(regex));
+        waiter().until(d -> path().matches(regex));
         return path();
     }
 
     /** Waits (up to 10 s) until the element's text is the expected one (after a submit re-renders the page). */
     public void waitForText(String id, String expected) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+        waiter().until(d -> {
             var found = d.findElements(By.id(id));
             return !found.isEmpty() && expected.equals(found.getFirst().getText());
         });

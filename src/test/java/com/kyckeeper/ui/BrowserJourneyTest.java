@@ -56,7 +56,7 @@ class BrowserJourneyTest extends ApiTestBase {
             b.byId("individual-submit").click();
             b.waitForPath("/customers/[0-9a-f-]{36}");
             customerPath = b.path();
-            assertThat(b.byId("customer-status").getText()).isEqualTo("待核验");
+            b.waitForText("customer-status", "待核验");
             assertThat(b.text()).contains("已登记").doesNotContain(idNumber).doesNotContain("张小三");
             b.screenshot("04-customer-registered-masked");
 
@@ -93,13 +93,13 @@ class BrowserJourneyTest extends ApiTestBase {
             form.findElement(By.cssSelector("input[name=note]")).sendKeys("证件原件已核对");
             form.findElement(By.cssSelector("button[value=APPROVE]")).click();
             b.waitForPath(customerPath);
-            assertThat(b.byId("customer-status").getText()).isEqualTo("已核验");
+            b.waitForText("customer-status", "已核验");
             assertThat(b.text()).contains("supervisor1");
             b.screenshot("08-customer-verified");
 
             // English on request, remembered for the session.
             b.go(customerPath + "?lang=en");
-            assertThat(b.byId("customer-status").getText()).isEqualTo("Verified");
+            b.waitForText("customer-status", "Verified");
             b.go("/verification");
             assertThat(b.text()).contains("Verification queue");
         }
@@ -125,7 +125,7 @@ class BrowserJourneyTest extends ApiTestBase {
             b.byId("company-submit").click();
             b.waitForPath("/customers/[0-9a-f-]{36}");
             String id = b.path().substring("/customers/".length());
-            assertThat(b.byId("customer-status").getText()).isEqualTo("待核验");
+            b.waitForText("customer-status", "待核验");
 
             b.go("/verification");
             assertThat(b.driver().findElements(By.cssSelector("form[action$='/verification/" + id + "']"))).isEmpty();
@@ -181,7 +181,7 @@ class BrowserJourneyTest extends ApiTestBase {
             b.screenshot("10-individual-keyboard-filled");
             keys.sendKeys(Keys.ENTER).perform();
             b.waitForPath("/customers/[0-9a-f-]{36}");
-            assertThat(b.byId("customer-status").getText()).isEqualTo("待核验");
+            b.waitForText("customer-status", "待核验");
         }
     }
 
@@ -231,7 +231,7 @@ class BrowserJourneyTest extends ApiTestBase {
             b.screenshot("13-reverification-due");
 
             b.go("/customers/" + id + "?lang=en");
-            assertThat(b.byId("customer-status").getText()).isEqualTo("Pending verification");
+            b.waitForText("customer-status", "Pending verification");
             b.screenshot("14-customer-english");
         }
         try (Browser b = Browser.open(port)) {
