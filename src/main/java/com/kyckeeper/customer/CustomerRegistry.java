@@ -32,6 +32,9 @@ public interface CustomerRegistry {
 
     List<ReverificationDue> reverificationDue(int withinDays);
 
+    /** The four-eyes queue: customers PENDING_VERIFICATION, oldest first, at most {@code limit}. SUPERVISOR only. */
+    List<MaskedCustomer> pendingVerification(int limit);
+
     /** Ends the business relationship; dates before today only for COMPLIANCE. */
     MaskedCustomer close(CustomerId id, LocalDate endedOn);
 

@@ -239,6 +239,20 @@ class CustomerRegistryService implements CustomerRegistry {
 
     @Override
     @Transactional
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public List<MaskedCustomer> pendingVerification(int limit) {
+        if (limit < 1 || limit > MAX_DUE_LIST) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_DUE_LIST);
+        }
+        List<CustomerRecord> pending = customers.findByStatusOrderByCreatedAtAscIdAsc(
+                CustomerStatus.PENDING_VERIFICATION, PageRequest.of(0, limit));
+        accessLog.append(new AccessEvent("VERIFICATION_QUEUE", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
+                "results: " + pending.size()));
+        return pending.stream().map(r -> codec.masked(r, effectiveStatus(r), codec.read(r))).toList();
+    }
+
+    @Override
+    @Transactional
     @PreAuthorize(READERS)
     public MaskedCustomer close(CustomerId id, LocalDate endedOn) {
         if (endedOn == null) {

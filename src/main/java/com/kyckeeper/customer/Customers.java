@@ -25,6 +25,8 @@ interface Customers extends JpaRepository<CustomerRecord, String> {
 
     Optional<CustomerRecord> findFirstByCreditCodeBidxIn(java.util.Collection<String> bidx);
 
+    List<CustomerRecord> findByStatusOrderByCreatedAtAscIdAsc(CustomerStatus status, Pageable page);
+
     @Query("""
             select c from CustomerRecord c
             where c.nextDocumentExpiry <= :limit and c.status in :statuses

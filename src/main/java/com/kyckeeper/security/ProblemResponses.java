@@ -14,10 +14,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
-/** 401 and 403 raised by the filter chain, as problem+json, each written to the access log. */
+/** 401 and 403 raised by the filter chain, as problem+json (or a page for the web UI), each written to the access log. */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -43,8 +44,20 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         accessLog.appendIndependently(new AccessEvent(request.getMethod() + " " + request.getRequestURI(), null, null,
-                Outcome.REFUSED, "403"));
+                Outcome.REFUSED, e instanceof CsrfException ? "403 csrf" : "403"));
+        if (isBrowserPage(request)) {
+            // Web UI: a stale form (expired session, so no CSRF token) goes back to sign-in; else the 403 page.
+            response.sendRedirect(request.getContextPath() + (e instanceof CsrfException ? "/login?expired" : "/denied"));
+            return;
+        }
         write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this"));
+    }
+
+    private static boolean isBrowserPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")
+                && accept != null && accept.contains("text/html");
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -1,5 +1,13 @@
 package com.kyckeeper.security;
 
+import com.kyckeeper.audit.AccessEvent;
+import com.kyckeeper.audit.AccessLog;
+import com.kyckeeper.audit.Outcome;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -9,16 +17,21 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Two filter chains: the stateless API (HTTP Basic, no session, no CSRF because no cookie
- * authenticates it) and everything else (form login with CSRF for the web UI). Both deny by default.
+ * authenticates it) and everything else (form login with CSRF for the web UI, its own /login page,
+ * logout, session timeout from server.servlet.session.timeout). Both deny by default and share one
+ * authentication provider, which locks a user name after repeated failures (policies/login.yml).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -38,21 +51,38 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Pages the browser may load before signing in: the login form and its static assets. */
+    static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/favicon.ico"};
+
     @Bean
     @Order(2)
-    SecurityFilterChain rest(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied)
-            throws Exception {
+    SecurityFilterChain rest(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
+                             AccessLog accessLog) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) throws ServletException, IOException {
+                accessLog.appendIndependently(new AccessEvent("LOGIN", null, null, Outcome.SUCCESS, "form"));
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        signedIn.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.SECURITY_ADMIN)
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
-                .formLogin(f -> f.permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(signedIn).failureUrl("/login?error").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .exceptionHandling(e -> e.accessDeniedHandler(denied))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")));
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                                + "form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -63,10 +93,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    CachingAuthenticationProvider authenticationProvider(JdbcUserDetailsManager users, PasswordEncoder encoder) {
+    LockingAuthenticationProvider authenticationProvider(JdbcUserDetailsManager users, PasswordEncoder encoder,
+                                                         LockoutPolicy lockout, Clock clock, AccessLog accessLog) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new CachingAuthenticationProvider(dao, Duration.ofMinutes(2));
+        CachingAuthenticationProvider cached = new CachingAuthenticationProvider(dao, Duration.ofMinutes(2));
+        return new LockingAuthenticationProvider(cached, new LoginLockout(lockout, clock), accessLog, users);
     }
 
     @Bean

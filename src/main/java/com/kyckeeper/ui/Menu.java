@@ -1,0 +1,45 @@
+package com.kyckeeper.ui;
+
+import com.kyckeeper.security.Actor;
+import com.kyckeeper.security.Roles;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Each role sees only its own pages. Entries are message keys and paths; the pages re-check permission. */
+final class Menu {
+
+    record Entry(String label, String path) {
+    }
+
+    private static final Map<String, List<Entry>> BY_ROLE = Map.of(
+            Roles.TELLER, List.of(
+                    new Entry("menu.registerIndividual", "/customers/new/individual"),
+                    new Entry("menu.registerCompany", "/customers/new/company"),
+                    new Entry("menu.search", "/customers/search"),
+                    new Entry("menu.due", "/customers/reverification-due")),
+            Roles.SUPERVISOR, List.of(
+                    new Entry("menu.queue", "/verification"),
+                    new Entry("menu.search", "/customers/search"),
+                    new Entry("menu.due", "/customers/reverification-due")),
+            Roles.COMPLIANCE, List.of(
+                    new Entry("menu.search", "/customers/search"),
+                    new Entry("menu.due", "/customers/reverification-due")),
+            Roles.AUDITOR, List.of(),
+            Roles.SECURITY_ADMIN, List.of());
+
+    private Menu() {
+    }
+
+    static List<Entry> of(Actor actor) {
+        Set<Entry> entries = new LinkedHashSet<>();
+        for (String role : Roles.ALL) {
+            if (actor.has(role)) {
+                entries.addAll(BY_ROLE.getOrDefault(role, List.of()));
+            }
+        }
+        return new ArrayList<>(entries);
+    }
+}
