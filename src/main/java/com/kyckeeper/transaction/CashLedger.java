@@ -191,7 +191,7 @@ class CashLedger {
         }
         for (DayKey k : sorted) {
             try {
-                jdbc.update("merge into cash_day_totals t using (select ? as id from dual) s on (t.id = s.id)"
+                jdbc.update("merge into cash_day_totals t using (select cast(? as varchar(36)) as id from dual) s on (t.id = s.id)"
                         + " when not matched then insert (id, customer_id, direction, currency_class, business_day, measure_currency,"
                         + " total, tx_count, reportable) values (?,?,?,?,?,?,0,0,?)", ps -> {
                             ps.setString(1, k.id());

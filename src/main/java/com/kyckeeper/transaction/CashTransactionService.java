@@ -66,6 +66,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
     private final AccessLog accessLog;
     private final BusinessClock clock;
     private final TransactionTemplate tx;
+    private final TransactionTemplate apart;
 
     CashTransactionService(LargeCashProperties policy, CalendarProperties calendar, CashLedger ledger,
                            CustomerRegistry customers, FieldCipher cipher, AccessLog accessLog, BusinessClock clock,
@@ -78,6 +79,9 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         this.accessLog = accessLog;
         this.clock = clock;
         this.tx = new TransactionTemplate(tm);
+        this.apart = new TransactionTemplate(tm);
+        this.apart.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.apart.setReadOnly(true);
         int year = clock.today().getYear();
         if (!cal.covers(year)) {
             log.warn("Working calendar {} does not list the holidays of {}: deadlines count weekends only", cal.name(), year);
@@ -178,12 +182,16 @@ class CashTransactionService implements CashTransactions, DueDiligence {
     /** Runs one chunk in a transaction, retrying on a concurrent duplicate reference or a lock conflict. */
     private List<Item> intake(List<Item> chunk, boolean single) {
         Actor actor = CurrentActor.get();
+        // Standings are read before the write transaction (each in its own read-only one): an unknown
+        // customer must not mark the intake transaction rollback-only, and locks are held shorter.
+        Map<CustomerId, Optional<CustomerStanding>> standings = new HashMap<>();
+        chunk.forEach(i -> standings.computeIfAbsent(i.in.customerId(), this::standingOf));
         List<Item> items = chunk;
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<Item> attemptItems = items;
             try {
-                tx.executeWithoutResult(s -> process(attemptItems, actor, single));
+                tx.executeWithoutResult(s -> process(attemptItems, standings, actor, single));
                 return attemptItems;
             } catch (DuplicateKeyException | TransientDataAccessException e) {
                 // A concurrent retry stored the same reference, or a lock wait gave up: the next
@@ -204,7 +212,8 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         }
     }
 
-    private void process(List<Item> items, Actor actor, boolean single) {
+    private void process(List<Item> items, Map<CustomerId, Optional<CustomerStanding>> standings, Actor actor,
+                         boolean single) {
         OffsetDateTime now = clock.nowOffset();
         // 1. Known references answer the stored result; a reference repeated inside the batch, the first one's.
         Map<String, CashLedger.TxRow> stored = ledger.byReferences(items.stream().map(i -> i.in.reference()).distinct().toList());
@@ -222,7 +231,6 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             }
         }
         // 2. The customer must exist and may do business.
-        Map<CustomerId, Optional<CustomerStanding>> standings = new HashMap<>();
         List<Item> accepted = new ArrayList<>();
         for (Item item : fresh) {
             Optional<CustomerStanding> s = standings.computeIfAbsent(item.in.customerId(), this::standingOf);
@@ -349,6 +357,11 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         }
     }
 
+    /** Inside a write transaction: looked up in a transaction of its own, so a missing customer cannot doom ours. */
+    private Optional<CustomerStanding> standingApart(CustomerId id) {
+        return apart.execute(s -> standingOf(id));
+    }
+
     private Optional<CustomerStanding> standingOf(CustomerId id) {
         try {
             return Optional.of(customers.standing(id));
@@ -391,7 +404,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             String caseId = t.caseId();
             if (large && dd == DueDiligenceStatus.NOT_REQUIRED) {
                 CustomerId cid = new CustomerId(UUID.fromString(t.customerId()));
-                Optional<CustomerStanding> s = standings.computeIfAbsent(cid, this::standingOf);
+                Optional<CustomerStanding> s = standings.computeIfAbsent(cid, this::standingApart);
                 DueDiligenceRule.Outcome o = s.map(st -> rules.dueDiligence().evaluate(st, t.businessDay(), t.sourceOrPurpose()))
                         .orElse(new DueDiligenceRule.Outcome(DueDiligenceStatus.REQUIRED, List.of(DueDiligenceRule.Reason.IDENTITY_NOT_VERIFIED)));
                 dd = o.status();

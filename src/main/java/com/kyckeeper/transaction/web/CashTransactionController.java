@@ -82,7 +82,8 @@ class CashTransactionController {
         for (BatchOutcome o : outcomes) {
             ObjectNode n = json.createObjectNode();
             n.put("index", o.index());
-            n.put("status", o.status());
+            n.put("outcome", o.status() == 201 ? "CREATED" : o.status() == 200 ? "EXISTING" : "REJECTED");
+            n.put("httpStatus", o.status());
             if (o.result() != null) {
                 n.setAll((ObjectNode) json.valueToTree(o.result()));
                 if (o.status() == 201) {
