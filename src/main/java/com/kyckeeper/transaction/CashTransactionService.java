@@ -135,8 +135,9 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                 outcomes[i] = new BatchOutcome(i, 400, null, checked.violations());
             }
         }
+        Map<CustomerId, Optional<CustomerStanding>> standings = new HashMap<>();
         for (int from = 0; from < valid.size(); from += CHUNK) {
-            for (Item item : intake(valid.subList(from, Math.min(valid.size(), from + CHUNK)), false)) {
+            for (Item item : intake(valid.subList(from, Math.min(valid.size(), from + CHUNK)), false, standings)) {
                 outcomes[item.index] = item.errors.isEmpty()
                         ? new BatchOutcome(item.index, item.result.created() ? 201 : 200, item.result, List.of())
                         : new BatchOutcome(item.index, item.conflict ? 409 : 400, null, item.errors);
@@ -181,10 +182,13 @@ class CashTransactionService implements CashTransactions, DueDiligence {
 
     /** Runs one chunk in a transaction, retrying on a concurrent duplicate reference or a lock conflict. */
     private List<Item> intake(List<Item> chunk, boolean single) {
+        return intake(chunk, single, new HashMap<>());
+    }
+
+    private List<Item> intake(List<Item> chunk, boolean single, Map<CustomerId, Optional<CustomerStanding>> standings) {
         Actor actor = CurrentActor.get();
         // Standings are read before the write transaction (each in its own read-only one): an unknown
         // customer must not mark the intake transaction rollback-only, and locks are held shorter.
-        Map<CustomerId, Optional<CustomerStanding>> standings = new HashMap<>();
         chunk.forEach(i -> standings.computeIfAbsent(i.in.customerId(), this::standingOf));
         List<Item> items = chunk;
         RuntimeException last = null;
