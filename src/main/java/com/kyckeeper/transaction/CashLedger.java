@@ -80,6 +80,13 @@ class CashLedger {
     Map<String, TxRow> byReferences(Collection<String> references) {
         Map<String, TxRow> found = new HashMap<>();
         List<String> all = new ArrayList<>(references);
+        if (postgres) {
+            // One statement with an array parameter instead of IN lists.
+            jdbc.query("select " + TX_COLUMNS + " from cash_transactions where reference = any(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", all.toArray())), TX)
+                    .forEach(r -> found.put(r.reference(), r));
+            return found;
+        }
         for (int i = 0; i < all.size(); i += IN_LIMIT) {
             List<String> part = all.subList(i, Math.min(all.size(), i + IN_LIMIT));
             named.query("select " + TX_COLUMNS + " from cash_transactions where reference in (:refs)",
@@ -184,9 +191,22 @@ class CashLedger {
     void ensureDays(List<DayKey> keys, Map<String, String> measureCurrencies) {
         List<DayKey> sorted = keys.stream().sorted(java.util.Comparator.comparing(DayKey::id)).toList();
         if (postgres) {
-            jdbc.batchUpdate("insert into cash_day_totals (id, customer_id, direction, currency_class, business_day, measure_currency,"
-                    + " total, tx_count, reportable) values (?,?,?,?,?,?,0,0,false) on conflict do nothing", sorted, 1000,
-                    (ps, k) -> bindDay(ps, k, measureCurrencies));
+            if (sorted.isEmpty()) {
+                return;
+            }
+            jdbc.update("insert into cash_day_totals (id, customer_id, direction, currency_class, business_day, measure_currency,"
+                    + " total, tx_count, reportable) select v.id, v.customer_id, v.direction, v.currency_class, v.business_day,"
+                    + " v.measure_currency, 0, 0, false from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                    + " ?::date[], ?::varchar[]) as v(id, customer_id, direction, currency_class, business_day, measure_currency)"
+                    + " order by v.id on conflict do nothing", ps -> {
+                        java.sql.Connection c = ps.getConnection();
+                        ps.setArray(1, c.createArrayOf("varchar", sorted.stream().map(DayKey::id).toArray()));
+                        ps.setArray(2, c.createArrayOf("varchar", sorted.stream().map(DayKey::customerId).toArray()));
+                        ps.setArray(3, c.createArrayOf("varchar", sorted.stream().map(k -> k.direction().name()).toArray()));
+                        ps.setArray(4, c.createArrayOf("varchar", sorted.stream().map(DayKey::currencyClass).toArray()));
+                        ps.setArray(5, c.createArrayOf("date", sorted.stream().map(k -> java.sql.Date.valueOf(k.businessDay())).toArray()));
+                        ps.setArray(6, c.createArrayOf("varchar", sorted.stream().map(k -> measureCurrencies.get(k.currencyClass())).toArray()));
+                    });
             return;
         }
         for (DayKey k : sorted) {
@@ -209,19 +229,16 @@ class CashLedger {
         }
     }
 
-    private static void bindDay(PreparedStatement ps, DayKey k, Map<String, String> measureCurrencies) throws SQLException {
-        ps.setString(1, k.id());
-        ps.setString(2, k.customerId());
-        ps.setString(3, k.direction().name());
-        ps.setString(4, k.currencyClass());
-        ps.setObject(5, k.businessDay());
-        ps.setString(6, measureCurrencies.get(k.currencyClass()));
-    }
-
     /** Locks the day rows (SELECT ... FOR UPDATE) in id order, so concurrent intakes serialise per day without deadlock. */
     Map<String, DayRow> lockDays(Collection<String> ids) {
         List<String> sorted = ids.stream().distinct().sorted().toList();
         Map<String, DayRow> rows = new HashMap<>();
+        if (postgres && !sorted.isEmpty()) {
+            jdbc.query("select id, total, tx_count, reportable, report_due_by from cash_day_totals where id = any(?)"
+                    + " order by id for update", ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", sorted.toArray())),
+                    DAY).forEach(d -> rows.put(d.id(), d));
+            return rows;
+        }
         for (int i = 0; i < sorted.size(); i += IN_LIMIT) {
             List<String> part = sorted.subList(i, Math.min(sorted.size(), i + IN_LIMIT));
             named.query("select id, total, tx_count, reportable, report_due_by from cash_day_totals where id in (:ids)"
@@ -235,6 +252,21 @@ class CashLedger {
 
     void updateDays(Collection<DayRow> days) {
         if (days.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            List<DayRow> all = new ArrayList<>(days);
+            jdbc.update("update cash_day_totals d set total = v.total, tx_count = v.cnt, reportable = v.rep, report_due_by = v.due"
+                    + " from unnest(?::varchar[], ?::numeric[], ?::int[], ?::boolean[], ?::date[]) as v(id, total, cnt, rep, due)"
+                    + " where d.id = v.id", ps -> {
+                        java.sql.Connection c = ps.getConnection();
+                        ps.setArray(1, c.createArrayOf("varchar", all.stream().map(DayRow::id).toArray()));
+                        ps.setArray(2, c.createArrayOf("numeric", all.stream().map(DayRow::total).toArray()));
+                        ps.setArray(3, c.createArrayOf("int4", all.stream().map(DayRow::count).toArray()));
+                        ps.setArray(4, c.createArrayOf("bool", all.stream().map(DayRow::reportable).toArray()));
+                        ps.setArray(5, c.createArrayOf("date", all.stream()
+                                .map(d -> d.reportDueBy() == null ? null : java.sql.Date.valueOf(d.reportDueBy())).toArray()));
+                    });
             return;
         }
         jdbc.batchUpdate("update cash_day_totals set total = ?, tx_count = ?, reportable = ?, report_due_by = ? where id = ?",
