@@ -81,7 +81,7 @@ class CashIntakeBenchmark {
             run(api, customers, first, seq, WARMUP, "warm-up", mem);
             StringBuilder report = new StringBuilder();
             long t0 = System.nanoTime();
-            int segments = Math.max(1, TOTAL / (BATCH * THREADS * 5));
+            int segments = Math.max(1, TOTAL / (BATCH * THREADS * 2));
             int perSegment = TOTAL / segments;
             for (int s = 0; s < segments; s++) {
                 report.append(run(api, customers, first, seq, perSegment, "segment " + (s + 1) + "/" + segments, mem)).append('\n');
