@@ -713,7 +713,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         if (r == null || r.decision() == null) {
             v.add(new FieldViolation("decision", "is required: CLEARED, ESCALATED or REFUSED"));
         }
-        String note = r == null ? null : check(v, "note", () -> Text.required(r.note(), 2000));
+        String note = r == null ? null : check(v, "note", () -> Text.optional(r.note(), 2000));
         String source = r == null ? null : check(v, "sourceOfFunds", () -> Text.optional(r.sourceOfFunds(), 200));
         String purpose = r == null ? null : check(v, "purpose", () -> Text.optional(r.purpose(), 200));
         List<String> actions = r == null || r.actions() == null ? List.of() : r.actions();

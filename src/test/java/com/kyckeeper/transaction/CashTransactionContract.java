@@ -399,6 +399,8 @@ abstract class CashTransactionContract extends ApiTestBase {
         assertThat(get(r.get("id").asString()).get("dueDiligence").asString()).isEqualTo("SATISFIED");
         assertThat(api.as("compliance2").post("/api/v1/due-diligence/cases/" + caseId + "/resolution",
                 Map.of("decision", "CLEARED", "note", "again")).status()).isEqualTo(409);
+        assertThat(fields(api.as("compliance2").post("/api/v1/due-diligence/cases/" + caseId + "/resolution",
+                Map.of("decision", "MAYBE")).json())).containsExactly("decision");
         assertThat(jdbc.sql("select count(*) from access_events where action = 'DD_CASE_RESOLVE' and customer_id = ?")
                 .param(c).query(Long.class).single()).isEqualTo(1);
     }

@@ -3,6 +3,7 @@ package com.kyckeeper.transaction.web;
 import com.kyckeeper.shared.FieldViolation;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.transaction.BatchOutcome;
+import com.kyckeeper.transaction.CaseDecision;
 import com.kyckeeper.transaction.CaseResolution;
 import com.kyckeeper.transaction.CaseStatus;
 import com.kyckeeper.transaction.CashTransactionRequest;
@@ -175,9 +176,40 @@ class CashTransactionController {
         return dueDiligence.cases(status);
     }
 
+    /**
+     * What was done: decision (CLEARED, ESCALATED, REFUSED; APPROVE/SATISFIED and REJECT are read as
+     * CLEARED and REFUSED), actions, funds source ({@code sourceOfFunds} or {@code fundsSource}),
+     * purpose, whether identity was re-verified, and a note ({@code note} or {@code comment}).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record ResolutionRequest(String decision, List<String> actions, String sourceOfFunds, String fundsSource,
+                             String purpose, Boolean reverified, String note, String comment) {
+    }
+
     @PostMapping("/api/v1/due-diligence/cases/{id}/resolution")
-    DueDiligenceCase resolve(@PathVariable String id, @RequestBody CaseResolution resolution) {
-        return dueDiligence.resolve(id, resolution);
+    DueDiligenceCase resolve(@PathVariable String id, @RequestBody ResolutionRequest r) {
+        if (r == null) {
+            throw new InvalidInputException("decision", "is required");
+        }
+        CaseDecision decision = null;
+        if (r.decision() != null) {
+            decision = switch (r.decision().strip().toUpperCase(java.util.Locale.ROOT)) {
+                case "CLEARED", "CLEAR", "SATISFIED", "APPROVE", "APPROVED", "RESOLVED" -> CaseDecision.CLEARED;
+                case "ESCALATED", "ESCALATE", "SUSPICIOUS", "REPORTED" -> CaseDecision.ESCALATED;
+                case "REFUSED", "REFUSE", "REJECT", "REJECTED", "DECLINED" -> CaseDecision.REFUSED;
+                default -> throw new InvalidInputException("decision", "must be CLEARED, ESCALATED or REFUSED");
+            };
+        }
+        List<String> actions = new ArrayList<>(r.actions() == null ? List.of() : r.actions());
+        if (Boolean.TRUE.equals(r.reverified()) && !actions.contains("IDENTITY_REVERIFIED")) {
+            actions.add("IDENTITY_REVERIFIED");
+        }
+        String source = r.sourceOfFunds() != null ? r.sourceOfFunds() : r.fundsSource();
+        if (source != null && !source.isBlank() && !actions.contains("FUNDS_SOURCE_OBTAINED")) {
+            actions.add("FUNDS_SOURCE_OBTAINED");
+        }
+        String note = r.note() != null ? r.note() : r.comment();
+        return dueDiligence.resolve(id, new CaseResolution(decision, actions, source, r.purpose(), note));
     }
 
     /** Converts one item: text fields must be JSON strings; anything else is that field's error. */
