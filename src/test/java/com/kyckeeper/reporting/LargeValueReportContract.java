@@ -142,6 +142,7 @@ abstract class LargeValueReportContract extends ApiTestBase {
         }
 
         byte[] pdf = download(REPORT + range + "&format=pdf");
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "large-value-sample.pdf"), pdf);
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         PdfReader reader = new PdfReader(pdf);
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
