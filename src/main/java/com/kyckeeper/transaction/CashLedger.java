@@ -109,6 +109,26 @@ class CashLedger {
                 TX, dayTotalId);
     }
 
+    /** Counted transactions of these (locked) days that are not large-value yet: to promote when a day crosses. */
+    List<TxRow> notYetLarge(Collection<String> dayIds) {
+        List<String> all = new ArrayList<>(dayIds);
+        String where = " and large_value = ? and exempt = ? and status = 'EVALUATED'";
+        if (postgres) {
+            return jdbc.query("select " + TX_COLUMNS + " from cash_transactions where day_total_id = any(?)" + where, ps -> {
+                ps.setArray(1, ps.getConnection().createArrayOf("varchar", all.toArray()));
+                ps.setBoolean(2, false);
+                ps.setBoolean(3, false);
+            }, TX);
+        }
+        List<TxRow> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_LIMIT) {
+            out.addAll(named.query("select " + TX_COLUMNS + " from cash_transactions where day_total_id in (:ids)"
+                    + " and large_value = :f and exempt = :f and status = 'EVALUATED'",
+                    new MapSqlParameterSource("ids", all.subList(i, Math.min(all.size(), i + IN_LIMIT))).addValue("f", false), TX));
+        }
+        return out;
+    }
+
     List<TxRow> foreignOfDay(LocalDate day) {
         return jdbc.query("select " + TX_COLUMNS + " from cash_transactions where business_day = ? and currency_class is not null"
                 + " and (status = 'RATE_MISSING' or currency <> 'CNY') order by id", TX, day);

@@ -334,9 +334,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                     agg.reportable() ? rules.reportDueBy(businessDay) : null));
         });
         ledger.updateDays(dayUpdates);
-        for (String dayId : recompute) {
-            recomputeDay(dayId, now);
-        }
+        promoteEarlier(recompute, standings, now);
         for (Item item : accepted) {
             item.result = toResult(item.row, true);
         }
@@ -375,6 +373,36 @@ class CashTransactionService implements CashTransactions, DueDiligence {
     }
 
     // ------------------------------------------------------------------ re-evaluation
+
+    /**
+     * A day crossed its threshold in this chunk: its earlier stored transactions (already locked
+     * through the day rows) become large-value, get the deadline and their due-diligence outcome.
+     * One read and one write for all crossing days of the chunk.
+     */
+    private void promoteEarlier(Set<String> dayIds, Map<CustomerId, Optional<CustomerStanding>> standings,
+                                OffsetDateTime now) {
+        if (dayIds.isEmpty()) {
+            return;
+        }
+        List<CashLedger.TxRow> changed = new ArrayList<>();
+        List<CashLedger.NewCase> cases = new ArrayList<>();
+        for (CashLedger.TxRow t : ledger.notYetLarge(dayIds)) {
+            CustomerId cid = new CustomerId(UUID.fromString(t.customerId()));
+            Optional<CustomerStanding> s = standings.computeIfAbsent(cid, this::standingApart);
+            DueDiligenceRule.Outcome o = s.map(st -> rules.dueDiligence().evaluate(st, t.businessDay(), t.sourceOrPurpose()))
+                    .orElse(new DueDiligenceRule.Outcome(DueDiligenceStatus.REQUIRED, List.of(DueDiligenceRule.Reason.IDENTITY_NOT_VERIFIED)));
+            String caseId = null;
+            if (o.status() == DueDiligenceStatus.REQUIRED) {
+                caseId = UUID.randomUUID().toString();
+                cases.add(new CashLedger.NewCase(caseId, t.id(), t.customerId(), o.reasonText(), now));
+            }
+            changed.add(new CashLedger.TxRow(t.id(), t.reference(), t.customerId(), t.direction(), t.amount(), t.currency(),
+                    t.occurredAt(), t.businessDay(), t.branch(), t.sourceOrPurpose(), t.currencyClass(), t.measuredAmount(),
+                    t.status(), t.dayTotalId(), true, o.status(), caseId, rules.reportDueBy(t.businessDay()), false));
+        }
+        ledger.insertCases(cases);
+        ledger.updateEvaluation(changed);
+    }
 
     /**
      * Recomputes a locked-or-lockable day aggregate from its stored transactions (exempt ones and
