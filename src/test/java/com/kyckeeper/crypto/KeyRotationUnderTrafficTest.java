@@ -35,8 +35,8 @@ class KeyRotationUnderTrafficTest extends ApiTestBase {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Databases.h2(registry);
-        registry.add("kyc.crypto.rotation.batch-size", () -> "3");
-        registry.add("kyc.crypto.rotation.pause-millis", () -> "300");
+        registry.add("kyc.crypto.rotation.batch-size", () -> "5");
+        registry.add("kyc.crypto.rotation.pause-millis", () -> "100");
     }
 
     /** What was registered: id, document number, name. */
@@ -123,6 +123,9 @@ class KeyRotationUnderTrafficTest extends ApiTestBase {
                 }
                 checkOne(known.get(ThreadLocalRandom.current().nextInt(known.size())));
                 trafficCalls.addAndGet(3);
+                // paced so that new customers arrive slower than a rotation works through them,
+                // even on a loaded machine: otherwise a rotation never catches up
+                sleep(150);
             }
         });
         traffic.start();

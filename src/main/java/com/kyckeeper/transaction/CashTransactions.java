@@ -1,0 +1,32 @@
+package com.kyckeeper.transaction;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cash transaction intake and evaluation (domain.md §3, api.md). Each method checks the caller's
+ * role itself; refusals of bad input name the field and never echo the value.
+ */
+public interface CashTransactions {
+
+    /** Stores and evaluates one transaction; a known reference returns the stored result ({@code created=false}). */
+    RecordedTransaction record(CashTransactionRequest request);
+
+    /** Up to the policy's batch size; every item gets its own outcome, in request order. */
+    List<BatchOutcome> recordBatch(List<CashTransactionRequest> requests);
+
+    RecordedTransaction find(String id);
+
+    /** Sets the day's rates (CNY per unit) and re-evaluates that day's foreign-currency transactions. */
+    FxRatesUpdated putRates(LocalDate date, String base, Map<String, String> rates);
+
+    /** CSV lines {@code date,currency,cnyPerUnit} (header optional); all or nothing. */
+    FxRatesUpdated importRates(String csv);
+
+    /** A reasoned exemption (Art. 7) by compliance: excluded from large-value reporting. */
+    RecordedTransaction exempt(String id, String reason);
+
+    /** Reportable events whose business day lies in [from, to]: for the large-value report. */
+    List<ReportableEvent> reportableEvents(LocalDate from, LocalDate to);
+}

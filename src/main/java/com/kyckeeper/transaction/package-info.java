@@ -1,0 +1,2 @@
+/** Cash transactions: intake, large-value rules, same-day aggregation, FX rates, due-diligence cases and exemptions. */
+package com.kyckeeper.transaction;

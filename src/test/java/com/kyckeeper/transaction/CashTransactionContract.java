@@ -1,0 +1,432 @@
+package com.kyckeeper.transaction;
+
+import static com.kyckeeper.support.Identities.individual;
+import static com.kyckeeper.support.Identities.residentId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kyckeeper.support.Api;
+import com.kyckeeper.support.ApiTestBase;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The cash-transaction contract (api.md, Cash transactions and due diligence), on H2 and PostgreSQL. */
+abstract class CashTransactionContract extends ApiTestBase {
+
+    static final String TX = "/api/v1/cash-transactions";
+    static final AtomicInteger REF = new AtomicInteger();
+
+    String verifiedCustomer() {
+        String id = registered();
+        Api.Response v = api.as("supervisor1").post("/api/v1/customers/" + id + "/verification",
+                Map.of("decision", "APPROVE", "note", "documents seen"));
+        assertThat(v.status()).as(v.body()).isEqualTo(200);
+        return id;
+    }
+
+    String registered() {
+        Api.Response r = api.as("teller1").post("/api/v1/customers", individual(residentId(true), true));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asString();
+    }
+
+    static String ref() {
+        return "T-" + UUID.randomUUID().toString().substring(0, 8) + "-" + REF.incrementAndGet();
+    }
+
+    static Map<String, Object> tx(String customer, String direction, String amount, String currency, String at) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reference", ref());
+        m.put("customerId", customer);
+        m.put("direction", direction);
+        m.put("amount", amount);
+        m.put("currency", currency);
+        m.put("occurredAt", at);
+        m.put("branch", "BJ-001");
+        m.put("sourceOfFunds", "工资收入");
+        m.put("purpose", null);
+        return m;
+    }
+
+    static Map<String, Object> without(Map<String, Object> m, String field) {
+        Map<String, Object> copy = new LinkedHashMap<>(m);
+        copy.remove(field);
+        return copy;
+    }
+
+    static Map<String, Object> with(Map<String, Object> m, String field, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(m);
+        copy.put(field, value);
+        return copy;
+    }
+
+    JsonNode post(Map<String, Object> body, int expected) {
+        Api.Response r = api.as("teller1").post(TX, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(expected);
+        return r.json();
+    }
+
+    JsonNode get(String id) {
+        Api.Response r = api.as("teller1").get(TX + "/" + id);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static List<String> fields(JsonNode problem) {
+        List<String> out = new ArrayList<>();
+        problem.get("errors").forEach(e -> out.add(e.get("field").asString()));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- thresholds
+
+    @Test
+    void rmbJustBelowTheThresholdIsNotLargeValue() {
+        JsonNode r = post(tx(verifiedCustomer(), "DEPOSIT", "49999.99", "CNY", "2026-11-20T10:15:00+08:00"), 201);
+        assertThat(r.get("largeValue").asBoolean()).isFalse();
+        assertThat(r.get("dueDiligence").asString()).isEqualTo("NOT_REQUIRED");
+        assertThat(r.get("reportDueBy").isNull()).isTrue();
+        assertThat(r.get("caseId").isNull()).isTrue();
+    }
+
+    @Test
+    void rmbAtExactlyTheThresholdIsLargeValueAndDueFiveWorkingDaysLater() {
+        JsonNode r = post(tx(verifiedCustomer(), "DEPOSIT", "50000.00", "CNY", "2026-11-20T10:15:00+08:00"), 201);
+        assertThat(r.get("largeValue").asBoolean()).isTrue();
+        assertThat(r.get("dueDiligence").asString()).isEqualTo("SATISFIED");
+        assertThat(r.get("caseId").isNull()).isTrue();
+        assertThat(r.get("reportDueBy").asString()).isEqualTo("2026-11-27");
+    }
+
+    @Test
+    void reportDeadlineSkipsTheNationalDayHolidayAndCountsTheMakeUpSaturday() {
+        JsonNode r = post(tx(verifiedCustomer(), "WITHDRAWAL", "80000.00", "CNY", "2026-09-30T16:00:00+08:00"), 201);
+        // Oct 1–7 off; Oct 8 Thu, 9 Fri, 10 Sat (make-up working day), 12 Mon, 13 Tue.
+        assertThat(r.get("reportDueBy").asString()).isEqualTo("2026-10-13");
+    }
+
+    @Test
+    void usdAtExactlyTenThousandIsLargeValueAndJustBelowIsNot() {
+        String c = verifiedCustomer();
+        assertThat(post(tx(c, "DEPOSIT", "9999.99", "USD", "2026-11-18T10:00:00+08:00"), 201).get("largeValue").asBoolean()).isFalse();
+        String other = verifiedCustomer();
+        JsonNode r = post(tx(other, "DEPOSIT", "10000.00", "USD", "2026-11-18T10:00:00+08:00"), 201);
+        assertThat(r.get("largeValue").asBoolean()).isTrue();
+        assertThat(r.get("currencyClass").asString()).isEqualTo("FOREIGN");
+    }
+
+    @Test
+    void rmbAndForeignCurrencyAreMeasuredSeparately() {
+        String c = verifiedCustomer();
+        post(tx(c, "DEPOSIT", "40000.00", "CNY", "2026-11-17T10:00:00+08:00"), 201);
+        JsonNode usd = post(tx(c, "DEPOSIT", "9000.00", "USD", "2026-11-17T11:00:00+08:00"), 201);
+        assertThat(usd.get("largeValue").asBoolean()).isFalse();
+    }
+
+    // ---------------------------------------------------------------- aggregation and time zones
+
+    @Test
+    void theCrossingDepositMakesTheWholeDayReportableIncludingEarlierOnes() {
+        String c = verifiedCustomer();
+        JsonNode first = post(without(tx(c, "DEPOSIT", "30000.00", "CNY", "2026-11-16T09:00:00+08:00"), "sourceOfFunds"), 201);
+        assertThat(first.get("largeValue").asBoolean()).isFalse();
+        JsonNode second = post(tx(c, "DEPOSIT", "20000.00", "CNY", "2026-11-16T15:00:00+08:00"), 201);
+        assertThat(second.get("largeValue").asBoolean()).isTrue();
+        assertThat(second.get("dueDiligence").asString()).isEqualTo("SATISFIED");
+
+        JsonNode earlier = get(first.get("id").asString());
+        assertThat(earlier.get("largeValue").asBoolean()).isTrue();
+        assertThat(earlier.get("reportDueBy").asString()).isEqualTo("2026-11-23");
+        assertThat(earlier.get("dueDiligence").asString()).isEqualTo("REQUIRED");
+        assertThat(earlier.get("caseId").isNull()).isFalse();
+    }
+
+    @Test
+    void depositsAndWithdrawalsAreNotNetted() {
+        String c = verifiedCustomer();
+        post(tx(c, "DEPOSIT", "30000.00", "CNY", "2026-11-13T09:00:00+08:00"), 201);
+        JsonNode w = post(tx(c, "WITHDRAWAL", "30000.00", "CNY", "2026-11-13T10:00:00+08:00"), 201);
+        assertThat(w.get("largeValue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aTransactionAt2330UtcBelongsToTheNextShanghaiDay() {
+        String c = verifiedCustomer();
+        JsonNode late = post(tx(c, "DEPOSIT", "25000.00", "CNY", "2026-11-11T23:30:00Z"), 201);
+        assertThat(late.get("businessDay").asString()).isEqualTo("2026-11-12");
+        JsonNode nextDay = post(tx(c, "DEPOSIT", "25000.00", "CNY", "2026-11-12T09:00:00+08:00"), 201);
+        assertThat(nextDay.get("largeValue").asBoolean()).isTrue();
+        JsonNode dayBefore = post(tx(c, "DEPOSIT", "45000.00", "CNY", "2026-11-11T15:59:59Z"), 201);
+        assertThat(dayBefore.get("businessDay").asString()).isEqualTo("2026-11-11");
+        assertThat(dayBefore.get("largeValue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void twoConcurrentDepositsThatTogetherCrossAreNeverBothMissed() throws Exception {
+        int pairs = 6;
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            customers.add(verifiedCustomer());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Response>> calls = new ArrayList<>();
+            for (String c : customers) {
+                for (int k = 0; k < 2; k++) {
+                    Map<String, Object> body = tx(c, "DEPOSIT", "25000.00", "CNY", "2026-11-10T10:0" + k + ":00+08:00");
+                    calls.add(pool.submit(() -> {
+                        start.await();
+                        return api.as("teller2").post(TX, body);
+                    }));
+                }
+            }
+            start.countDown();
+            for (Future<Api.Response> f : calls) {
+                assertThat(f.get().status()).as(f.get().body()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String c : customers) {
+            assertThat(jdbc.sql("select count(*) from cash_transactions where customer_id = ? and large_value = ?")
+                    .param(c).param(true).query(Long.class).single()).as("customer " + c).isEqualTo(2);
+            assertThat(jdbc.sql("select total from cash_day_totals where customer_id = ?").param(c)
+                    .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("50000");
+        }
+    }
+
+    // ---------------------------------------------------------------- idempotency
+
+    @Test
+    void postingTheSameReferenceAgainReturnsTheStoredResult() {
+        Map<String, Object> body = tx(verifiedCustomer(), "DEPOSIT", "60000.00", "CNY", "2026-11-20T10:15:00+08:00");
+        JsonNode first = post(body, 201);
+        JsonNode again = post(with(body, "amount", "1.00"), 200);
+        assertThat(again.get("id").asString()).isEqualTo(first.get("id").asString());
+        assertThat(again.get("largeValue").asBoolean()).isTrue();
+        assertThat(jdbc.sql("select count(*) from cash_transactions where reference = ?").param(body.get("reference"))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRetriesOfOneReferenceStoreOneTransaction() throws Exception {
+        Map<String, Object> body = tx(verifiedCustomer(), "DEPOSIT", "70000.00", "CNY", "2026-11-19T10:15:00+08:00");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return api.as("teller1").post(TX, body);
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Future<Api.Response> f : calls) {
+                Api.Response r = f.get();
+                assertThat(r.status()).as(r.body()).isIn(200, 201);
+                created += r.status() == 201 ? 1 : 0;
+                ids.add(r.json().get("id").asString());
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    @Test
+    void refusesBadFieldsNamingEachField() {
+        String c = verifiedCustomer();
+        Map<String, Object> good = tx(c, "DEPOSIT", "100.00", "CNY", "2026-11-20T10:15:00+08:00");
+        assertThat(fields(post(with(good, "amount", "0.00"), 400))).containsExactly("amount");
+        assertThat(fields(post(with(good, "amount", "-5.00"), 400))).containsExactly("amount");
+        assertThat(fields(post(with(good, "amount", "10.001"), 400))).containsExactly("amount");
+        assertThat(fields(post(with(with(good, "currency", "JPY"), "amount", "100.5"), 400))).containsExactly("amount");
+        assertThat(fields(post(with(good, "currency", "XYZ"), 400))).containsExactly("currency");
+        assertThat(fields(post(with(good, "direction", "TRANSFER"), 400))).containsExactly("direction");
+        assertThat(fields(post(with(good, "amount", 100), 400))).containsExactly("amount");
+        assertThat(fields(post(with(good, "occurredAt", "2026-11-20T10:15:00"), 400))).containsExactly("occurredAt");
+        assertThat(fields(post(without(without(good, "reference"), "customerId"), 400))).contains("reference", "customerId");
+        assertThat(fields(post(with(good, "customerId", UUID.randomUUID().toString()), 400))).containsExactly("customerId");
+        Api.Response r = api.as("teller1").post(TX, with(good, "amount", "-123456.78"));
+        assertThat(r.body()).doesNotContain("123456");
+        assertThat(r.contentType()).contains("application/problem+json");
+        JsonNode jpy = post(with(with(good, "currency", "JPY"), "amount", "100"), 201);
+        assertThat(jpy.get("amount").asString()).isEqualTo("100");
+    }
+
+    @Test
+    void refusesAFarFutureDateButAcceptsOldOnes() {
+        String c = verifiedCustomer();
+        String future = Instant.now().plus(Duration.ofDays(2)).toString();
+        assertThat(fields(post(tx(c, "DEPOSIT", "100.00", "CNY", future), 400))).containsExactly("occurredAt");
+        post(tx(c, "DEPOSIT", "100.00", "CNY", "2019-03-04T10:00:00+08:00"), 201);
+    }
+
+    @Test
+    void refusesCashBusinessForASuspendedCustomer() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Api.Response reg = api.as("teller1").post("/api/v1/customers",
+                individual(residentId(false), false, today.plusDays(1).toString()));
+        assertThat(reg.status()).as(reg.body()).isEqualTo(201);
+        String c = reg.json().get("id").asString();
+        clock.advance(Duration.ofDays(40));
+        Api.Response r = api.as("teller1").post(TX, tx(c, "DEPOSIT", "100.00", "CNY", clock.instant().toString()));
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(fields(r.json())).containsExactly("customerId");
+    }
+
+    @Test
+    void onlyCounterStaffRecordTransactions() {
+        Map<String, Object> body = tx(verifiedCustomer(), "DEPOSIT", "100.00", "CNY", "2026-11-20T10:15:00+08:00");
+        assertThat(api.as("auditor1").post(TX, body).status()).isEqualTo(403);
+        assertThat(api.as("admin1").post(TX, body).status()).isEqualTo(403);
+        assertThat(api.anonymous().post(TX, body).status()).isEqualTo(401);
+        assertThat(api.as("teller1").put("/api/v1/fx-rates/2026-11-20", Map.of("base", "CNY", "rates", Map.of("USD", "7.1")))
+                .status()).isEqualTo(403);
+    }
+
+    // ---------------------------------------------------------------- batch
+
+    @Test
+    void aBatchRefusesOnlyItsBadItemsAndAnswersInRequestOrder() {
+        String c = verifiedCustomer();
+        Map<String, Object> a = tx(c, "DEPOSIT", "100.00", "CNY", "2026-11-09T10:00:00+08:00");
+        Map<String, Object> bad = with(tx(c, "DEPOSIT", "100.00", "CNY", "2026-11-09T10:00:00+08:00"), "amount", "-1");
+        Map<String, Object> b = tx(c, "WITHDRAWAL", "200.00", "CNY", "2026-11-09T11:00:00+08:00");
+        Map<String, Object> typeError = with(tx(c, "DEPOSIT", "100.00", "CNY", "2026-11-09T10:00:00+08:00"), "amount", 12.5);
+        Map<String, Object> unknown = tx(UUID.randomUUID().toString(), "DEPOSIT", "100.00", "CNY", "2026-11-09T10:00:00+08:00");
+        Map<String, Object> d = tx(c, "DEPOSIT", "60000.00", "CNY", "2026-11-09T12:00:00+08:00");
+        Api.Response r = api.as("teller1").post(TX + "/batch",
+                Map.of("transactions", List.of(a, bad, b, typeError, unknown, d, a, "oops")));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode results = r.json().get("results");
+        assertThat(results).hasSize(8);
+        int[] expected = {201, 400, 201, 400, 400, 201, 200, 400};
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(results.get(i).get("index").asInt()).isEqualTo(i);
+            assertThat(results.get(i).get("httpStatus").asInt()).as(results.get(i).toString()).isEqualTo(expected[i]);
+        }
+        assertThat(fields(results.get(1))).containsExactly("amount");
+        assertThat(fields(results.get(3))).containsExactly("amount");
+        assertThat(fields(results.get(4))).containsExactly("customerId");
+        assertThat(results.get(5).get("largeValue").asBoolean()).isTrue();
+        assertThat(results.get(6).get("id").asString()).isEqualTo(results.get(0).get("id").asString());
+        assertThat(jdbc.sql("select count(*) from cash_transactions where customer_id = ?").param(c).query(Long.class).single())
+                .isEqualTo(3);
+    }
+
+    // ---------------------------------------------------------------- FX rates
+
+    @Test
+    void aForeignTransactionWithoutTheDaysRateIsFlaggedAndReevaluatedWhenTheRateArrives() {
+        String c = verifiedCustomer();
+        JsonNode eur = post(tx(c, "DEPOSIT", "9300.00", "EUR", "2026-11-05T10:00:00+08:00"), 201);
+        assertThat(eur.get("status").asString()).isEqualTo("RATE_MISSING");
+        assertThat(eur.get("flags").toString()).contains("RATE_MISSING");
+        assertThat(eur.get("largeValue").asBoolean()).isFalse();
+
+        Api.Response put = api.as("compliance1").put("/api/v1/fx-rates/2026-11-05",
+                Map.of("base", "CNY", "rates", Map.of("USD", "7.1000", "EUR", "7.7000")));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().get("reevaluated").asInt()).isGreaterThanOrEqualTo(1);
+
+        JsonNode after = get(eur.get("id").asString());
+        assertThat(after.get("status").asString()).isEqualTo("EVALUATED");
+        assertThat(after.get("largeValue").asBoolean()).isTrue(); // 9300 × 7.7 / 7.1 = 10085.92 USD
+        assertThat(after.get("measuredAmount").asString()).isEqualTo("10085.92");
+        assertThat(after.get("reportDueBy").asString()).isEqualTo("2026-11-12");
+    }
+
+    @Test
+    void importsRatesFromCsvAndRefusesBadLinesByLine() {
+        String c = verifiedCustomer();
+        JsonNode gbp = post(tx(c, "WITHDRAWAL", "8000.00", "GBP", "2026-11-04T10:00:00+08:00"), 201);
+        assertThat(gbp.get("status").asString()).isEqualTo("RATE_MISSING");
+        Api.Response bad = api.as("compliance1").header("Content-Type", "text/csv")
+                .post("/api/v1/fx-rates/import", "date,currency,cnyPerUnit\n2026-11-04,USD,abc\n");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fields(bad.json())).containsExactly("line[2]");
+        Api.Response ok = api.as("compliance1").header("Content-Type", "text/csv")
+                .post("/api/v1/fx-rates/import", "date,currency,cnyPerUnit\n2026-11-04,USD,7.1000\n2026-11-04,GBP,9.0000\n");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        JsonNode after = get(gbp.get("id").asString());
+        assertThat(after.get("largeValue").asBoolean()).isTrue(); // 8000 × 9 / 7.1 = 10140.85 USD
+    }
+
+    // ---------------------------------------------------------------- due diligence
+
+    @Test
+    void aLargeTransactionWithoutSourceOrPurposeOpensACaseThatComplianceResolves() {
+        String c = verifiedCustomer();
+        JsonNode r = post(without(tx(c, "DEPOSIT", "55000.00", "CNY", "2026-11-03T10:00:00+08:00"), "sourceOfFunds"), 201);
+        assertThat(r.get("dueDiligence").asString()).isEqualTo("REQUIRED");
+        String caseId = r.get("caseId").asString();
+
+        Api.Response open = api.as("compliance1").get("/api/v1/due-diligence/cases?status=OPEN");
+        assertThat(open.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        open.json().forEach(n -> ids.add(n.get("id").asString()));
+        assertThat(ids).contains(caseId);
+        assertThat(api.as("teller1").get("/api/v1/due-diligence/cases?status=OPEN").status()).isEqualTo(403);
+
+        Api.Response resolved = api.as("compliance2").post("/api/v1/due-diligence/cases/" + caseId + "/resolution",
+                Map.of("decision", "CLEARED", "actions", List.of("FUNDS_SOURCE_OBTAINED"), "sourceOfFunds", "房屋出售款",
+                        "note", "sale contract seen"));
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.json().get("decision").asString()).isEqualTo("CLEARED");
+        assertThat(get(r.get("id").asString()).get("dueDiligence").asString()).isEqualTo("SATISFIED");
+        assertThat(api.as("compliance2").post("/api/v1/due-diligence/cases/" + caseId + "/resolution",
+                Map.of("decision", "CLEARED", "note", "again")).status()).isEqualTo(409);
+        assertThat(fields(api.as("compliance2").post("/api/v1/due-diligence/cases/" + caseId + "/resolution",
+                Map.of("decision", "MAYBE")).json())).containsExactly("decision");
+        assertThat(jdbc.sql("select count(*) from access_events where action = 'DD_CASE_RESOLVE' and customer_id = ?")
+                .param(c).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnverifiedCustomersLargeTransactionRequiresDueDiligence() {
+        JsonNode r = post(tx(registered(), "DEPOSIT", "50000.00", "CNY", "2026-11-02T10:00:00+08:00"), 201);
+        assertThat(r.get("largeValue").asBoolean()).isTrue();
+        assertThat(r.get("dueDiligence").asString()).isEqualTo("REQUIRED");
+        assertThat(r.get("caseId").isNull()).isFalse();
+    }
+
+    @Test
+    void complianceExemptsATransactionWithAReasonAndItLeavesTheAggregate() {
+        String c = verifiedCustomer();
+        JsonNode interest = post(tx(c, "DEPOSIT", "20000.00", "CNY", "2026-10-30T09:00:00+08:00"), 201);
+        JsonNode cash = post(tx(c, "DEPOSIT", "35000.00", "CNY", "2026-10-30T10:00:00+08:00"), 201);
+        assertThat(cash.get("largeValue").asBoolean()).isTrue();
+        String path = TX + "/" + interest.get("id").asString() + "/exemption";
+        assertThat(api.as("teller1").post(path, Map.of("reason", "interest")).status()).isEqualTo(403);
+        assertThat(fields(api.as("compliance1").post(path, Map.of("reason", " ")).json())).containsExactly("reason");
+        Api.Response ex = api.as("compliance1").post(path, Map.of("reason", "Art. 7: interest credited in cash"));
+        assertThat(ex.status()).as(ex.body()).isEqualTo(200);
+        assertThat(ex.json().get("exempt").asBoolean()).isTrue();
+        assertThat(get(cash.get("id").asString()).get("largeValue").asBoolean()).isFalse();
+        assertThat(jdbc.sql("select count(*) from access_events where action = 'CASH_TX_EXEMPT' and customer_id = ?")
+                .param(c).query(Long.class).single()).isEqualTo(1);
+    }
+}
