@@ -60,10 +60,13 @@ class LargeValueReportService implements LargeValueReport {
         List<LargeValueRow> rows = build(from, to);
         String name = "large-value-" + from + "-" + to;
         Download d = switch (format) {
-            case CSV -> new Download(name + ".csv", "text/csv;charset=UTF-8", files.csv(rows));
+            case CSV -> new Download(name + ".csv", "text/csv;charset=UTF-8",
+                    ReportFiles.bytes(out -> files.csv(LargeValueColumns.COLUMNS, rows::forEach, out)));
             case XLSX -> new Download(name + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    files.xlsx(rows));
-            case PDF -> new Download(name + ".pdf", "application/pdf", files.pdf(rows, from, to));
+                    ReportFiles.bytes(out -> files.xlsx("大额交易报告", LargeValueColumns.COLUMNS, rows::forEach, out)));
+            case PDF -> new Download(name + ".pdf", "application/pdf", ReportFiles.bytes(out -> files.pdf(
+                    "大额交易报告 Large-value transaction report  " + from + " – " + to + "  (" + rows.size() + ")",
+                    LargeValueColumns.PDF_COLUMNS, rows::forEach, out)));
             case JSON -> throw new IllegalArgumentException("JSON is answered as rows");
         };
         accessLog.append(new AccessEvent("REPORT_EXPORT", null, null, Outcome.SUCCESS,

@@ -13,11 +13,14 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -28,52 +31,23 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * CSV, XLSX (Apache POI) and PDF (OpenPDF) renderings of the report. The PDF embeds Droid Sans
- * Fallback (Apache-2.0, from Debian's fonts-droid-fallback) so that Chinese names render anywhere.
+ * CSV, XLSX (Apache POI) and PDF (OpenPDF) renderings of any report table, streamed row by row so
+ * that a report over a million customers does not sit in memory. The PDF embeds Droid Sans
+ * Fallback (Apache-2.0, from Debian's fonts-droid-fallback) so that Chinese renders anywhere.
  */
 @Component
 class ReportFiles {
 
     static final String CJK_FONT = "fonts/DroidSansFallback.ttf";
+    private static final int PDF_FLUSH_ROWS = 500;
 
-    record Column(String header, Function<LargeValueRow, Object> value) {
+    record Column<R>(String header, Function<R, Object> value) {
     }
 
-    static final List<Column> COLUMNS = List.of(
-            new Column("事件编号 Event", LargeValueRow::eventId),
-            new Column("类型 Type", LargeValueRow::eventType),
-            new Column("交易日 Business day", LargeValueRow::businessDay),
-            new Column("报告期限 Report due by", LargeValueRow::reportDueBy),
-            new Column("方向 Direction", LargeValueRow::direction),
-            new Column("币种类别 Class", LargeValueRow::currencyClass),
-            new Column("币种 Currency", LargeValueRow::currency),
-            new Column("金额 Amount", LargeValueRow::amount),
-            new Column("折算币种 Measure currency", LargeValueRow::measureCurrency),
-            new Column("折算金额 Measured total", LargeValueRow::measuredTotal),
-            new Column("笔数 Count", LargeValueRow::transactionCount),
-            new Column("交易流水号 References", r -> String.join(" ", r.references())),
-            new Column("网点 Branches", r -> String.join(" ", r.branches())),
-            new Column("客户号 Customer id", r -> r.customer().customerId()),
-            new Column("客户类型 Customer type", r -> r.customer().type()),
-            new Column("姓名/名称 Name", r -> r.customer().name()),
-            new Column("性别 Gender", r -> r.customer().gender()),
-            new Column("国籍 Nationality", r -> r.customer().nationality()),
-            new Column("职业 Occupation", r -> r.customer().occupation()),
-            new Column("地址 Address", r -> r.customer().address()),
-            new Column("联系电话 Phone", r -> r.customer().phone()),
-            new Column("证件类型 ID type", r -> r.customer().idDocumentType()),
-            new Column("证件号码 ID number", r -> r.customer().idDocumentNumber()),
-            new Column("证件有效期 ID valid until", r -> r.customer().idDocumentExpiresOn()),
-            new Column("统一社会信用代码 Credit code", r -> r.customer().unifiedSocialCreditCode()),
-            new Column("执照号码 Licence", r -> r.customer().licenceNumber()),
-            new Column("法定代表人 Legal representative", r -> r.customer().legalRepresentativeName()),
-            new Column("法定代表人证件类型 Rep. ID type", r -> r.customer().legalRepresentativeIdType()),
-            new Column("法定代表人证件号码 Rep. ID number", r -> r.customer().legalRepresentativeIdNumber()));
-
-    /** The PDF has room for fewer columns: the ones a reviewer reads first. */
-    static final List<String> PDF_COLUMNS = List.of("交易日 Business day", "报告期限 Report due by", "方向 Direction",
-            "币种 Currency", "金额 Amount", "折算金额 Measured total", "笔数 Count", "姓名/名称 Name",
-            "证件类型 ID type", "证件号码 ID number", "统一社会信用代码 Credit code", "国籍 Nationality", "地址 Address");
+    /** A report's rows, produced on demand into a sink. */
+    interface Rows<R> {
+        void into(Consumer<R> sink);
+    }
 
     private volatile byte[] fontBytes;
 
@@ -81,91 +55,115 @@ class ReportFiles {
         return v == null ? "" : v instanceof java.math.BigDecimal b ? b.toPlainString() : v.toString();
     }
 
-    byte[] csv(List<LargeValueRow> rows) {
-        StringBuilder sb = new StringBuilder("\uFEFF");
-        sb.append(String.join(",", COLUMNS.stream().map(c -> quote(c.header())).toList())).append("\r\n");
-        for (LargeValueRow r : rows) {
-            sb.append(String.join(",", COLUMNS.stream().map(c -> quote(text(c.value().apply(r)))).toList())).append("\r\n");
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    <R> void csv(List<Column<R>> columns, Rows<R> rows, OutputStream target) throws IOException {
+        Writer out = new OutputStreamWriter(target, StandardCharsets.UTF_8);
+        out.write("\uFEFF");
+        out.write(String.join(",", columns.stream().map(c -> quote(c.header())).toList()) + "\r\n");
+        rows.into(r -> {
+            try {
+                out.write(String.join(",", columns.stream().map(c -> quote(text(c.value().apply(r)))).toList()) + "\r\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
     }
 
-    /** RFC 4180 quoting; a leading formula character is neutralised so that spreadsheets do not execute it. */
+    /**
+     * RFC 4180: quoted only where needed; a leading formula character is neutralised so that
+     * spreadsheets do not execute it.
+     */
     static String quote(String s) {
         String v = s;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
             v = "'" + v;
         }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        boolean needsQuotes = v.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r')
+                || !v.equals(v.strip());
+        return needsQuotes ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
-    byte[] xlsx(List<LargeValueRow> rows) {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("大额交易报告");
+    <R> void xlsx(String sheetName, List<Column<R>> columns, Rows<R> rows, OutputStream out) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            Sheet sheet = wb.createSheet(sheetName);
             CellStyle bold = wb.createCellStyle();
             org.apache.poi.ss.usermodel.Font f = wb.createFont();
             f.setBold(true);
             bold.setFont(f);
             Row header = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
+            for (int i = 0; i < columns.size(); i++) {
                 Cell c = header.createCell(i);
-                c.setCellValue(COLUMNS.get(i).header());
+                c.setCellValue(columns.get(i).header());
                 c.setCellStyle(bold);
             }
-            int n = 1;
-            for (LargeValueRow r : rows) {
-                Row row = sheet.createRow(n++);
-                for (int i = 0; i < COLUMNS.size(); i++) {
-                    Object v = COLUMNS.get(i).value().apply(r);
+            int[] n = {1};
+            rows.into(r -> {
+                Row row = sheet.createRow(n[0]++);
+                for (int i = 0; i < columns.size(); i++) {
+                    Object v = columns.get(i).value().apply(r);
                     if (v instanceof Integer count) {
                         row.createCell(i).setCellValue(count);
                     } else {
                         row.createCell(i).setCellValue(text(v));
                     }
                 }
-            }
+            });
             sheet.createFreezePane(0, 1);
             wb.write(out);
-            wb.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            wb.dispose();
         }
     }
 
-    byte[] pdf(List<LargeValueRow> rows, LocalDate from, LocalDate to) {
+    <R> void pdf(String title, List<Column<R>> columns, Rows<R> rows, OutputStream out) {
         try {
             BaseFont cjk = BaseFont.createFont(CJK_FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font(), null);
-            FontSelector title = selector(cjk, 12);
+            FontSelector heading = selector(cjk, 12);
             FontSelector body = selector(cjk, 6.5f);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             Document doc = new Document(PageSize.A4.rotate(), 20, 20, 24, 24);
             PdfWriter.getInstance(doc, out);
-            doc.addTitle("Large-value transaction report " + from + " – " + to);
+            doc.addTitle(title);
             doc.open();
-            doc.add(new Paragraph(title.process("大额交易报告 Large-value transaction report  " + from + " – " + to
-                    + "  (" + rows.size() + ")")));
+            doc.add(new Paragraph(heading.process(title)));
             doc.add(new Paragraph(" "));
-            List<Column> cols = COLUMNS.stream().filter(c -> PDF_COLUMNS.contains(c.header())).toList();
-            PdfPTable table = new PdfPTable(cols.size());
+            PdfPTable table = new PdfPTable(columns.size());
             table.setWidthPercentage(100);
             table.setHeaderRows(1);
-            for (Column c : cols) {
+            table.setComplete(false);
+            for (Column<R> c : columns) {
                 PdfPCell cell = new PdfPCell(body.process(c.header()));
                 cell.setGrayFill(0.9f);
                 table.addCell(cell);
             }
-            for (LargeValueRow r : rows) {
-                for (Column c : cols) {
+            int[] n = {0};
+            rows.into(r -> {
+                for (Column<R> c : columns) {
                     table.addCell(new PdfPCell(body.process(text(c.value().apply(r)))));
                 }
-            }
+                if (++n[0] % PDF_FLUSH_ROWS == 0) {
+                    doc.add(table); // writes the rows so far; the table continues
+                }
+            });
+            table.setComplete(true);
             doc.add(table);
             doc.close();
-            return out.toByteArray();
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("PDF rendering failed", e);
         }
+    }
+
+    /** For reports small enough to answer as one body (the large-value report's period). */
+    static byte[] bytes(Writing writing) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writing.to(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    interface Writing {
+        void to(OutputStream out) throws IOException;
     }
 
     private static FontSelector selector(BaseFont cjk, float size) {

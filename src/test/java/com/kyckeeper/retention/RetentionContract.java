@@ -193,7 +193,8 @@ abstract class RetentionContract extends ApiTestBase {
         Api.Response csv = api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-01-01&format=csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("customerId,status,basis,clockStart,eligibleFrom,legalHold,policy,purgeRunId")
+        // a UTF-8 byte-order mark first, so that spreadsheet programs read Chinese text correctly
+        assertThat(csv.body()).startsWith("\uFEFFcustomerId,status,basis,clockStart,eligibleFrom,legalHold,policy,purgeRunId")
                 .contains(late2021 + ",DUE,");
         Api.Response xlsx = api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-01-01&format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
