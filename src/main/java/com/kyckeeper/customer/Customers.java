@@ -16,10 +16,6 @@ interface Customers extends JpaRepository<CustomerRecord, String> {
     @Query("select c from CustomerRecord c where c.id = :id")
     Optional<CustomerRecord> findForUpdate(String id);
 
-    Optional<CustomerRecord> findByDocTypeAndDocNumberBidx(DocumentType type, String bidx);
-
-    Optional<CustomerRecord> findByCreditCodeBidx(String bidx);
-
     /** Lookups probe every live index key (old and new during an index-key rotation). */
     Optional<CustomerRecord> findFirstByDocTypeAndDocNumberBidxIn(DocumentType type, java.util.Collection<String> bidx);
 
