@@ -396,6 +396,10 @@ class CashLedger {
                 .stream().limit(limit).toList();
     }
 
+    java.util.Optional<DueDiligenceCase> caseById(String id) {
+        return jdbc.query(CASE_SELECT + " where c.id = ?", CASE, id).stream().findFirst();
+    }
+
     java.util.Optional<DueDiligenceCase> caseForUpdate(String id) {
         jdbc.query("select id from dd_cases where id = ? for update", (ResultSet rs) -> { }, id);
         return jdbc.query(CASE_SELECT + " where c.id = ?", CASE, id).stream().findFirst();

@@ -735,6 +735,17 @@ class CashTransactionService implements CashTransactions, DueDiligence {
     }
 
     @Override
+    @PreAuthorize(READERS)
+    public DueDiligenceCase findCase(String caseId) {
+        String id = validCaseId(caseId);
+        return tx.execute(s -> {
+            DueDiligenceCase c = ledger.caseById(id).orElseThrow(() -> new NotFoundException("Due-diligence case"));
+            accessLog.append(AccessEvent.success("DD_CASE_READ", c.customerId()).withDetail("case " + id));
+            return c;
+        });
+    }
+
+    @Override
     @PreAuthorize(COMPLIANCE)
     public DueDiligenceCase resolve(String caseId, CaseResolution r) {
         List<FieldViolation> v = new ArrayList<>();

@@ -19,15 +19,20 @@ final class Menu {
                     new Entry("menu.registerIndividual", "/customers/new/individual"),
                     new Entry("menu.registerCompany", "/customers/new/company"),
                     new Entry("menu.search", "/customers/search"),
-                    new Entry("menu.due", "/customers/reverification-due")),
+                    new Entry("menu.due", "/customers/reverification-due"),
+                    new Entry("menu.cash", "/cash/new")),
             Roles.SUPERVISOR, List.of(
                     new Entry("menu.queue", "/verification"),
                     new Entry("menu.search", "/customers/search"),
                     new Entry("menu.due", "/customers/reverification-due")),
             Roles.COMPLIANCE, List.of(
                     new Entry("menu.search", "/customers/search"),
-                    new Entry("menu.due", "/customers/reverification-due")),
-            Roles.AUDITOR, List.of(),
+                    new Entry("menu.due", "/customers/reverification-due"),
+                    new Entry("menu.cases", "/due-diligence/cases"),
+                    new Entry("menu.largeValue", "/reports/large-value")),
+            Roles.AUDITOR, List.of(
+                    new Entry("menu.accessLog", "/audit/access-log"),
+                    new Entry("menu.integrity", "/audit/integrity")),
             Roles.SECURITY_ADMIN, List.of());
 
     private Menu() {
