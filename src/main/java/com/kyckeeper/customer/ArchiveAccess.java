@@ -20,4 +20,7 @@ public interface ArchiveAccess {
 
     /** COMPLIANCE: requests in a status, oldest first (at most 500). */
     List<ArchiveAccessRequest> list(ArchiveAccessRequest.Status status);
+
+    /** TELLER or SUPERVISOR: the caller's own requests, newest first (at most 100), with their status and expiry. */
+    List<ArchiveAccessRequest> mine();
 }

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ArchiveAccessService implements ArchiveAccess {
 
     private static final int MAX_LIST = 500;
+    private static final int MAX_OWN = 100;
     private final ArchiveGrants grants;
     private final Customers customers;
     private final AccessLog accessLog;
@@ -110,6 +111,13 @@ class ArchiveAccessService implements ArchiveAccess {
         }
         String stored = status == ArchiveAccessRequest.Status.EXPIRED ? "APPROVED" : status.name();
         return grants.byStatus(stored, MAX_LIST).stream().map(this::view).filter(v -> v.status() == status).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('TELLER','SUPERVISOR')")
+    public List<ArchiveAccessRequest> mine() {
+        return grants.byRequester(CurrentActor.get().username(), MAX_OWN).stream().map(this::view).toList();
     }
 
     private ArchiveGrants.Row load(String requestId) {

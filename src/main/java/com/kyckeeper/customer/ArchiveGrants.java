@@ -51,6 +51,12 @@ class ArchiveGrants {
                 .param(status).query(Row.class).list();
     }
 
+    List<Row> byRequester(String requestedBy, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from archive_access_requests where requested_by = ?"
+                        + " order by requested_at desc, id fetch first " + limit + " rows only")
+                .param(requestedBy).query(Row.class).list();
+    }
+
     record Row(String id, String customerId, String requestedBy, String purpose, String status,
                OffsetDateTime requestedAt, String decidedBy, OffsetDateTime decidedAt, OffsetDateTime validUntil) {
     }

@@ -1,6 +1,7 @@
 package com.kyckeeper.retention;
 
 import com.kyckeeper.customer.CustomerId;
+import java.util.List;
 
 /** Legal holds, placed by compliance and released by a different compliance officer; both audited. */
 public interface LegalHolds {
@@ -12,4 +13,7 @@ public interface LegalHolds {
     LegalHold get(String holdId);
 
     boolean held(CustomerId customer);
+
+    /** COMPLIANCE or AUDITOR: the active holds and then the released ones, newest first (at most {@code limit}). */
+    List<LegalHold> recent(int limit);
 }

@@ -1,5 +1,7 @@
 package com.kyckeeper.retention;
 
+import java.util.List;
+
 /** Purge runs: the daily scheduled one (clustered Quartz) and manual ones, with dry run. */
 public interface PurgeRuns {
 
@@ -9,4 +11,7 @@ public interface PurgeRuns {
     PurgeRun get(String runId);
 
     PurgeCertificate certificate(String runId);
+
+    /** COMPLIANCE or AUDITOR: the latest runs, newest first (at most {@code limit}). */
+    List<PurgeRun> recent(int limit);
 }

@@ -66,6 +66,11 @@ final class LockingAuthenticationProvider implements AuthenticationProvider {
         accessLog.appendIndependently(new AccessEvent(action, null, null, Outcome.REFUSED, who + ": " + why));
     }
 
+    /** Forgets remembered successful checks (after a user is disabled or their roles change). */
+    void forgetRememberedChecks() {
+        delegate.forgetAll();
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return delegate.supports(authentication);

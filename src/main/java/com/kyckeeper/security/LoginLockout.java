@@ -60,6 +60,13 @@ final class LoginLockout {
         attempts.invalidate(key(username));
     }
 
+    /** A security administrator lifts a lock (and forgets the counted failures); true when the name was locked. */
+    boolean unlock(String username) {
+        boolean locked = lockedUntil(username).isPresent();
+        attempts.invalidate(key(username));
+        return locked;
+    }
+
     private static String key(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }

@@ -93,12 +93,17 @@ class SecurityConfiguration {
     }
 
     @Bean
+    LoginLockout loginLockout(LockoutPolicy lockout, Clock clock) {
+        return new LoginLockout(lockout, clock);
+    }
+
+    @Bean
     LockingAuthenticationProvider authenticationProvider(JdbcUserDetailsManager users, PasswordEncoder encoder,
-                                                         LockoutPolicy lockout, Clock clock, AccessLog accessLog) {
+                                                         LoginLockout lockout, AccessLog accessLog) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         CachingAuthenticationProvider cached = new CachingAuthenticationProvider(dao, Duration.ofMinutes(2));
-        return new LockingAuthenticationProvider(cached, new LoginLockout(lockout, clock), accessLog, users);
+        return new LockingAuthenticationProvider(cached, lockout, accessLog, users);
     }
 
     @Bean

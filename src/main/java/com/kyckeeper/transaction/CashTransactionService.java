@@ -594,6 +594,15 @@ class CashTransactionService implements CashTransactions, DueDiligence {
 
     @Override
     @PreAuthorize(COMPLIANCE)
+    public java.util.SortedMap<String, BigDecimal> rates(LocalDate date) {
+        if (date == null) {
+            throw new InvalidInputException("date", "is required");
+        }
+        return new TreeMap<>(ledger.rates(date));
+    }
+
+    @Override
+    @PreAuthorize(COMPLIANCE)
     public FxRatesUpdated importRates(String csv) {
         if (csv == null || csv.isBlank()) {
             throw new InvalidInputException("body", "CSV lines date,currency,cnyPerUnit are required");

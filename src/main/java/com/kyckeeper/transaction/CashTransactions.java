@@ -21,6 +21,9 @@ public interface CashTransactions {
     /** Sets the day's rates (CNY per unit) and re-evaluates that day's foreign-currency transactions. */
     FxRatesUpdated putRates(LocalDate date, String base, Map<String, String> rates);
 
+    /** COMPLIANCE: the day's stored rates (CNY per unit) by currency code, sorted; empty when none. */
+    java.util.SortedMap<String, java.math.BigDecimal> rates(LocalDate date);
+
     /** CSV lines {@code date,currency,cnyPerUnit} (header optional); all or nothing. */
     FxRatesUpdated importRates(String csv);
 

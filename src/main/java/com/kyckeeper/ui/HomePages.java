@@ -39,7 +39,9 @@ class HomePages {
 
     @GetMapping("/")
     String home() {
-        return "home";
+        // Compliance starts on its dashboard (same URL, the menu stays).
+        return com.kyckeeper.security.CurrentActor.get().has(com.kyckeeper.security.Roles.COMPLIANCE)
+                ? "forward:/compliance" : "home";
     }
 
     @GetMapping("/denied")

@@ -236,7 +236,7 @@ class BrowserJourneyTest extends ApiTestBase {
         }
         try (Browser b = Browser.open(port)) {
             b.login("auditor1", PASSWORD);
-            assertThat(b.text()).contains("访问日志查询", "日志完整性").doesNotContain("查询客户");
+            assertThat(b.text()).contains("访问日志查询", "日志完整性", "数据清除批次").doesNotContain("查询客户");
             b.screenshot("15-home-auditor");
             b.go("/customers/" + id);
             assertThat(b.text()).contains("无权访问").doesNotContain(number);

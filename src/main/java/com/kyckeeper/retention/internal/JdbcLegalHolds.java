@@ -111,6 +111,21 @@ class JdbcLegalHolds implements LegalHolds {
                 .param("id", customer.toString()).query(Long.class).single() > 0;
     }
 
+    @Override
+    @Transactional
+    @PreAuthorize("hasAnyRole('COMPLIANCE','AUDITOR')")
+    public List<LegalHold> recent(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInputException("limit", "must be between 1 and 1000");
+        }
+        List<LegalHold> holds = jdbc.sql(SELECT + " order by case when released_at is null then 0 else 1 end,"
+                        + " placed_at desc, id fetch first " + limit + " rows only")
+                .query(this::hold).list();
+        accessLog.append(new AccessEvent("LEGAL_HOLD_LIST", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
+                "results: " + holds.size()));
+        return holds;
+    }
+
     private LegalHold find(String id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::hold).single();
     }

@@ -84,4 +84,17 @@ class PurgeRunService implements PurgeRuns {
         return new PurgeCertificate(run, runs.entries(runId, "PURGED"), runs.entries(runId, "HELD"),
                 runs.entries(runId, "ERROR"), "SHA-256", run.digest(), verified);
     }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasAnyRole('COMPLIANCE','AUDITOR')")
+    public java.util.List<PurgeRun> recent(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new com.kyckeeper.shared.InvalidInputException("limit", "must be between 1 and 1000");
+        }
+        java.util.List<PurgeRun> found = runs.recent(limit);
+        accessLog.append(new AccessEvent("PURGE_RUN_LIST", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
+                "results: " + found.size()));
+        return found;
+    }
 }

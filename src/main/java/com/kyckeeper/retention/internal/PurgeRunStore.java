@@ -55,6 +55,11 @@ class PurgeRunStore {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::run).optional();
     }
 
+    List<PurgeRun> recent(int limit) {
+        return jdbc.sql(SELECT + " order by requested_at desc, id fetch first " + limit + " rows only")
+                .query(this::run).list();
+    }
+
     Optional<String> scheduledRunFiredAt(Instant firedAt) {
         return jdbc.sql("select id from purge_runs where run_trigger = 'SCHEDULED' and fired_at = :at")
                 .param("at", Timestamp.from(firedAt)).query(String.class).optional();
