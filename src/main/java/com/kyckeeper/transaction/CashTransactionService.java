@@ -257,7 +257,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         }
         // Ids and encrypted source / purpose (with the customer's data key) before any day row is locked.
         for (Item item : accepted) {
-            item.id = UUID.randomUUID().toString();
+            item.id = TimeOrderedIds.next();
             String owner = item.in.customerId().toString();
             item.sourceCt = cipher.encrypt(owner, new FieldRef("cash_transactions", "source_of_funds_ct", item.id),
                     item.in.sourceOfFunds());
@@ -330,7 +330,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             }
             String id = item.id;
             if (item.dd == DueDiligenceStatus.REQUIRED) {
-                item.caseId = UUID.randomUUID().toString();
+                item.caseId = TimeOrderedIds.next();
                 cases.add(new CashLedger.NewCase(item.caseId, id, item.in.customerId().toString(), item.ddOutcome.reasonText(), now));
             }
             TransactionStatus status = item.currencyClass != null && item.measured == null
@@ -431,7 +431,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                     .orElse(new DueDiligenceRule.Outcome(DueDiligenceStatus.REQUIRED, List.of(DueDiligenceRule.Reason.IDENTITY_NOT_VERIFIED)));
             String caseId = null;
             if (o.status() == DueDiligenceStatus.REQUIRED) {
-                caseId = UUID.randomUUID().toString();
+                caseId = TimeOrderedIds.next();
                 cases.add(new CashLedger.NewCase(caseId, t.id(), t.customerId(), o.reasonText(), now));
             }
             changed.add(new CashLedger.TxRow(t.id(), t.reference(), t.customerId(), t.direction(), t.amount(), t.currency(),
@@ -479,7 +479,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                         .orElse(new DueDiligenceRule.Outcome(DueDiligenceStatus.REQUIRED, List.of(DueDiligenceRule.Reason.IDENTITY_NOT_VERIFIED)));
                 dd = o.status();
                 if (dd == DueDiligenceStatus.REQUIRED) {
-                    caseId = UUID.randomUUID().toString();
+                    caseId = TimeOrderedIds.next();
                     cases.add(new CashLedger.NewCase(caseId, t.id(), t.customerId(), o.reasonText(), now));
                 }
             } else if (!large && dd != DueDiligenceStatus.NOT_REQUIRED) {
