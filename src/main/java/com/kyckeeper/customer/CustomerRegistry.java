@@ -42,4 +42,10 @@ public interface CustomerRegistry {
 
     /** For other modules: state only, no personal data, no access event. */
     CustomerStanding standing(CustomerId id);
+
+    /**
+     * For other modules: the standings of many customers with one query per 500 ids (bulk intake).
+     * Unknown (or purged) ids are absent from the answer; ask {@link #standing} for the reason.
+     */
+    java.util.Map<CustomerId, CustomerStanding> standings(java.util.Collection<CustomerId> ids);
 }

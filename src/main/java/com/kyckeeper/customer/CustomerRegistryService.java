@@ -302,6 +302,21 @@ class CustomerRegistryService implements CustomerRegistry {
         return new CustomerStanding(id, r.type, effectiveStatus(r), r.nextDocumentExpiry, r.closedOn);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<CustomerId, CustomerStanding> standings(java.util.Collection<CustomerId> ids) {
+        List<String> all = ids.stream().map(CustomerId::toString).distinct().toList();
+        java.util.Map<CustomerId, CustomerStanding> found = new java.util.HashMap<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            for (Customers.StandingRow r : customers.standingsOf(all.subList(from, Math.min(all.size(), from + 500)))) {
+                CustomerId id = CustomerId.parse(r.getId());
+                found.put(id, new CustomerStanding(id, r.getType(),
+                        effectiveStatus(r.getStatus(), r.getNextDocumentExpiry()), r.getNextDocumentExpiry(), r.getClosedOn()));
+            }
+        }
+        return found;
+    }
+
     private CustomerRecord load(CustomerId id) {
         return customers.findById(id.toString()).orElseThrow(() -> missing(id));
     }
@@ -332,12 +347,16 @@ class CustomerRegistryService implements CustomerRegistry {
 
     /** Suspension is derived from facts: an expired document past the grace period. */
     private CustomerStatus effectiveStatus(CustomerRecord r) {
-        boolean active = r.status == CustomerStatus.PENDING_VERIFICATION || r.status == CustomerStatus.VERIFIED;
-        if (active && r.nextDocumentExpiry != null && clock.today().isAfter(r.nextDocumentExpiry.plusDays(
+        return effectiveStatus(r.status, r.nextDocumentExpiry);
+    }
+
+    private CustomerStatus effectiveStatus(CustomerStatus status, LocalDate nextDocumentExpiry) {
+        boolean active = status == CustomerStatus.PENDING_VERIFICATION || status == CustomerStatus.VERIFIED;
+        if (active && nextDocumentExpiry != null && clock.today().isAfter(nextDocumentExpiry.plusDays(
                 policy.reverification().gracePeriodDays()))) {
             return CustomerStatus.SUSPENDED;
         }
-        return r.status;
+        return status;
     }
 
     private LocalDate suspensionFrom(LocalDate expiry) {

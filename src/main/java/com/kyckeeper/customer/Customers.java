@@ -21,6 +21,25 @@ interface Customers extends JpaRepository<CustomerRecord, String> {
 
     Optional<CustomerRecord> findFirstByCreditCodeBidxIn(java.util.Collection<String> bidx);
 
+    /** What {@link CustomerStanding} needs, for many customers at once (no personal data loaded). */
+    @Query("""
+            select c.id as id, c.type as type, c.status as status, c.nextDocumentExpiry as nextDocumentExpiry,
+                   c.closedOn as closedOn
+            from CustomerRecord c where c.id in :ids""")
+    List<StandingRow> standingsOf(java.util.Collection<String> ids);
+
+    interface StandingRow {
+        String getId();
+
+        CustomerType getType();
+
+        CustomerStatus getStatus();
+
+        LocalDate getNextDocumentExpiry();
+
+        LocalDate getClosedOn();
+    }
+
     List<CustomerRecord> findByStatusOrderByCreatedAtAscIdAsc(CustomerStatus status, Pageable page);
 
     @Query("""

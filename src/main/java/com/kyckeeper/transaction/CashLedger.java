@@ -109,22 +109,19 @@ class CashLedger {
                 TX, dayTotalId);
     }
 
-    /** Counted transactions of these (locked) days that are not large-value yet: to promote when a day crosses. */
+    /**
+     * Counted transactions of these (locked) days that are not large-value yet: to promote when a day crosses.
+     * The statement selects by day only and the other conditions are applied here: with a condition on
+     * {@code status} PostgreSQL, on statistics taken while the table was small, chose the status index
+     * and filtered every stored transaction against the id array (hundreds of ms per chunk, growing with
+     * the table). Selecting by {@code day_total_id} alone leaves it one index.
+     */
     List<TxRow> notYetLarge(Collection<String> dayIds) {
-        List<String> all = new ArrayList<>(dayIds);
-        String where = " and large_value = ? and exempt = ? and status = 'EVALUATED'";
-        if (postgres) {
-            return jdbc.query("select " + TX_COLUMNS + " from cash_transactions where day_total_id = any(?)" + where, ps -> {
-                ps.setArray(1, ps.getConnection().createArrayOf("varchar", all.toArray()));
-                ps.setBoolean(2, false);
-                ps.setBoolean(3, false);
-            }, TX);
-        }
         List<TxRow> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_LIMIT) {
-            out.addAll(named.query("select " + TX_COLUMNS + " from cash_transactions where day_total_id in (:ids)"
-                    + " and large_value = :f and exempt = :f and status = 'EVALUATED'",
-                    new MapSqlParameterSource("ids", all.subList(i, Math.min(all.size(), i + IN_LIMIT))).addValue("f", false), TX));
+        for (TxRow t : ofDays(dayIds)) {
+            if (!t.largeValue() && !t.exempt() && t.status() == TransactionStatus.EVALUATED) {
+                out.add(t);
+            }
         }
         return out;
     }
@@ -175,6 +172,26 @@ class CashLedger {
     /** Writes the evaluation of stored transactions (after promotion, re-measurement or re-evaluation). */
     void updateEvaluation(List<TxRow> rows) {
         if (rows.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            // One statement for all rows (batched single-row updates are not rewritten by the driver).
+            jdbc.update("update cash_transactions t set currency_class = v.cls, measured_amount = v.measured, status = v.status,"
+                    + " day_total_id = v.day, large_value = v.large, due_diligence = v.dd, case_id = v.case_id, report_due_by = v.due"
+                    + " from unnest(?::varchar[], ?::varchar[], ?::numeric[], ?::varchar[], ?::varchar[], ?::boolean[], ?::varchar[],"
+                    + " ?::varchar[], ?::date[]) as v(id, cls, measured, status, day, large, dd, case_id, due) where t.id = v.id", ps -> {
+                        java.sql.Connection c = ps.getConnection();
+                        ps.setArray(1, c.createArrayOf("varchar", rows.stream().map(TxRow::id).toArray()));
+                        ps.setArray(2, c.createArrayOf("varchar", rows.stream().map(TxRow::currencyClass).toArray()));
+                        ps.setArray(3, c.createArrayOf("numeric", rows.stream().map(TxRow::measuredAmount).toArray()));
+                        ps.setArray(4, c.createArrayOf("varchar", rows.stream().map(r -> r.status().name()).toArray()));
+                        ps.setArray(5, c.createArrayOf("varchar", rows.stream().map(TxRow::dayTotalId).toArray()));
+                        ps.setArray(6, c.createArrayOf("bool", rows.stream().map(TxRow::largeValue).toArray()));
+                        ps.setArray(7, c.createArrayOf("varchar", rows.stream().map(r -> r.dueDiligence().name()).toArray()));
+                        ps.setArray(8, c.createArrayOf("varchar", rows.stream().map(TxRow::caseId).toArray()));
+                        ps.setArray(9, c.createArrayOf("date", rows.stream()
+                                .map(r -> r.reportDueBy() == null ? null : java.sql.Date.valueOf(r.reportDueBy())).toArray()));
+                    });
             return;
         }
         jdbc.batchUpdate("update cash_transactions set currency_class = ?, measured_amount = ?, status = ?, day_total_id = ?,"
@@ -323,9 +340,17 @@ class CashLedger {
                         .addValue("classes", singleClasses), TX);
     }
 
+    /** Transactions of these days, by occurrence; one statement on PostgreSQL, else {@value #IN_LIMIT} days per statement. */
     List<TxRow> ofDays(Collection<String> dayIds) {
         List<TxRow> out = new ArrayList<>();
         List<String> all = new ArrayList<>(dayIds);
+        if (all.isEmpty()) {
+            return out;
+        }
+        if (postgres) {
+            return jdbc.query("select " + TX_COLUMNS + " from cash_transactions where day_total_id = any(?) order by occurred_at, id",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", all.toArray())), TX);
+        }
         for (int i = 0; i < all.size(); i += IN_LIMIT) {
             out.addAll(named.query("select " + TX_COLUMNS + " from cash_transactions where day_total_id in (:ids)"
                     + " order by occurred_at, id", new MapSqlParameterSource("ids", all.subList(i, Math.min(all.size(), i + IN_LIMIT))), TX));
@@ -341,6 +366,19 @@ class CashLedger {
                 (ResultSet rs) -> {
                     r.put(rs.getString(1), rs.getBigDecimal(2));
                 }, day);
+        return r;
+    }
+
+    /** The rates of several days (CNY per unit by currency), one statement per {@value #IN_LIMIT} days. */
+    Map<LocalDate, Map<String, BigDecimal>> rates(Collection<LocalDate> days) {
+        Map<LocalDate, Map<String, BigDecimal>> r = new HashMap<>();
+        List<LocalDate> all = new ArrayList<>(days);
+        for (int i = 0; i < all.size(); i += IN_LIMIT) {
+            named.query("select rate_date, currency, cny_per_unit from fx_rates where rate_date in (:days)",
+                    new MapSqlParameterSource("days", all.subList(i, Math.min(all.size(), i + IN_LIMIT))), (ResultSet rs) -> {
+                        r.computeIfAbsent(rs.getObject(1, LocalDate.class), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
+                    });
+        }
         return r;
     }
 

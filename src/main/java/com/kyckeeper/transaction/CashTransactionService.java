@@ -136,6 +136,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             }
         }
         Map<CustomerId, Optional<CustomerStanding>> standings = new HashMap<>();
+        loadStandings(valid, standings);
         for (int from = 0; from < valid.size(); from += CHUNK) {
             for (Item item : intake(valid.subList(from, Math.min(valid.size(), from + CHUNK)), false, standings)) {
                 outcomes[item.index] = item.errors.isEmpty()
@@ -155,10 +156,14 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         RecordedTransaction result;
         Item sameAs;
         CashLedger.TxRow row;
+        String id;
+        String sourceCt;
+        String purposeCt;
         CustomerStanding standing;
         CurrencyClass currencyClass;
         BigDecimal measured;
         DayKey day;
+        String dayId;
         boolean large;
         DueDiligenceStatus dd = DueDiligenceStatus.NOT_REQUIRED;
         DueDiligenceRule.Outcome ddOutcome;
@@ -189,7 +194,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         Actor actor = CurrentActor.get();
         // Standings are read before the write transaction (each in its own read-only one): an unknown
         // customer must not mark the intake transaction rollback-only, and locks are held shorter.
-        chunk.forEach(i -> standings.computeIfAbsent(i.in.customerId(), this::standingOf));
+        loadStandings(chunk, standings);
         List<Item> items = chunk;
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -250,22 +255,37 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                 accepted.add(item);
             }
         }
+        // Ids and encrypted source / purpose (with the customer's data key) before any day row is locked.
+        for (Item item : accepted) {
+            item.id = TimeOrderedIds.next();
+            String owner = item.in.customerId().toString();
+            item.sourceCt = cipher.encrypt(owner, new FieldRef("cash_transactions", "source_of_funds_ct", item.id),
+                    item.in.sourceOfFunds());
+            item.purposeCt = cipher.encrypt(owner, new FieldRef("cash_transactions", "purpose_ct", item.id), item.in.purpose());
+        }
         // 3. Classify and measure (foreign currency at the day's rate).
-        Map<LocalDate, Map<String, BigDecimal>> rates = new HashMap<>();
+        Set<LocalDate> rateDays = new java.util.HashSet<>();
+        for (Item item : accepted) {
+            item.currencyClass = rules.classOf(item.in.currency()).filter(cc -> cc.covers(item.in.direction())).orElse(null);
+            if (item.currencyClass != null && !item.in.currency().equals(item.currencyClass.measureCurrency())) {
+                rateDays.add(item.in.businessDay());
+            }
+        }
+        Map<LocalDate, Map<String, BigDecimal>> rates = ledger.rates(rateDays);
         Map<String, String> measureCurrencies = new HashMap<>();
         Map<String, DayKey> keys = new TreeMap<>();
         for (Item item : accepted) {
-            Optional<CurrencyClass> c = rules.classOf(item.in.currency()).filter(cc -> cc.covers(item.in.direction()));
+            Optional<CurrencyClass> c = Optional.ofNullable(item.currencyClass);
             if (c.isEmpty()) {
                 continue;
             }
-            item.currencyClass = c.get();
             Map<String, BigDecimal> dayRates = item.in.currency().equals(c.get().measureCurrency()) ? Map.of()
-                    : rates.computeIfAbsent(item.in.businessDay(), ledger::rates);
+                    : rates.getOrDefault(item.in.businessDay(), Map.of());
             item.measured = rules.measure(item.in.amount(), item.in.currency(), c.get(), dayRates).orElse(null);
             if (item.measured != null) {
                 item.day = new DayKey(item.in.customerId().toString(), item.in.direction(), c.get().name(), item.in.businessDay());
-                keys.putIfAbsent(item.day.id(), item.day);
+                item.dayId = item.day.id();
+                keys.putIfAbsent(item.dayId, item.day);
                 measureCurrencies.put(c.get().name(), c.get().measureCurrency());
             }
         }
@@ -280,7 +300,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             if (item.day == null) {
                 continue;
             }
-            String dayId = item.day.id();
+            String dayId = item.dayId;
             CashLedger.DayRow row = days.get(dayId);
             SameDayAggregate before = aggregates.computeIfAbsent(dayId,
                     k -> new SameDayAggregate(row.total(), row.count(), row.reportable()));
@@ -301,15 +321,16 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             }
         }
         List<CashLedger.NewTx> rows = new ArrayList<>();
+        Map<LocalDate, LocalDate> dueBy = new HashMap<>();
         for (Item item : accepted) {
             if (item.large) {
-                item.dueBy = rules.reportDueBy(item.in.businessDay());
+                item.dueBy = dueBy.computeIfAbsent(item.in.businessDay(), rules::reportDueBy);
                 item.ddOutcome = rules.dueDiligence().evaluate(item.standing, item.in.businessDay(), item.in.sourceOrPurposeGiven());
                 item.dd = item.ddOutcome.status();
             }
-            String id = UUID.randomUUID().toString();
+            String id = item.id;
             if (item.dd == DueDiligenceStatus.REQUIRED) {
-                item.caseId = UUID.randomUUID().toString();
+                item.caseId = TimeOrderedIds.next();
                 cases.add(new CashLedger.NewCase(item.caseId, id, item.in.customerId().toString(), item.ddOutcome.reasonText(), now));
             }
             TransactionStatus status = item.currencyClass != null && item.measured == null
@@ -317,13 +338,9 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             item.row = new CashLedger.TxRow(id, item.in.reference(), item.in.customerId().toString(), item.in.direction(),
                     item.in.amount(), item.in.currency(), item.in.occurredAt(), item.in.businessDay(), item.in.branch(),
                     item.in.sourceOrPurposeGiven(), item.currencyClass == null ? null : item.currencyClass.name(),
-                    item.measured, status, item.day == null ? null : item.day.id(), item.large, item.dd, item.caseId,
+                    item.measured, status, item.dayId, item.large, item.dd, item.caseId,
                     item.dueBy, false);
-            String owner = item.in.customerId().toString();
-            rows.add(new CashLedger.NewTx(item.row,
-                    cipher.encrypt(owner, new FieldRef("cash_transactions", "source_of_funds_ct", id), item.in.sourceOfFunds()),
-                    cipher.encrypt(owner, new FieldRef("cash_transactions", "purpose_ct", id), item.in.purpose()),
-                    now, actor.username()));
+            rows.add(new CashLedger.NewTx(item.row, item.sourceCt, item.purposeCt, now, actor.username()));
         }
         ledger.insert(rows);
         ledger.insertCases(cases);
@@ -356,6 +373,27 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             long refused = items.stream().filter(i -> !i.errors.isEmpty()).count();
             accessLog.append(new AccessEvent("CASH_TX_BATCH", null, null, Outcome.SUCCESS,
                     "stored " + created + ", repeated " + (items.size() - created - refused) + ", refused " + refused));
+        }
+    }
+
+    /**
+     * Standings of the items' customers not known yet: one bulk query; an id it does not find is asked
+     * on its own, so that an unknown customer and a purged one (410) answer as for a single intake.
+     */
+    private void loadStandings(List<Item> items, Map<CustomerId, Optional<CustomerStanding>> standings) {
+        Set<CustomerId> wanted = new java.util.HashSet<>();
+        for (Item i : items) {
+            if (!standings.containsKey(i.in.customerId())) {
+                wanted.add(i.in.customerId());
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<CustomerId, CustomerStanding> found = customers.standings(wanted);
+        for (CustomerId id : wanted) {
+            CustomerStanding s = found.get(id);
+            standings.put(id, s != null ? Optional.of(s) : standingOf(id));
         }
     }
 
@@ -393,7 +431,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                     .orElse(new DueDiligenceRule.Outcome(DueDiligenceStatus.REQUIRED, List.of(DueDiligenceRule.Reason.IDENTITY_NOT_VERIFIED)));
             String caseId = null;
             if (o.status() == DueDiligenceStatus.REQUIRED) {
-                caseId = UUID.randomUUID().toString();
+                caseId = TimeOrderedIds.next();
                 cases.add(new CashLedger.NewCase(caseId, t.id(), t.customerId(), o.reasonText(), now));
             }
             changed.add(new CashLedger.TxRow(t.id(), t.reference(), t.customerId(), t.direction(), t.amount(), t.currency(),
@@ -441,7 +479,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                         .orElse(new DueDiligenceRule.Outcome(DueDiligenceStatus.REQUIRED, List.of(DueDiligenceRule.Reason.IDENTITY_NOT_VERIFIED)));
                 dd = o.status();
                 if (dd == DueDiligenceStatus.REQUIRED) {
-                    caseId = UUID.randomUUID().toString();
+                    caseId = TimeOrderedIds.next();
                     cases.add(new CashLedger.NewCase(caseId, t.id(), t.customerId(), o.reasonText(), now));
                 }
             } else if (!large && dd != DueDiligenceStatus.NOT_REQUIRED) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** A cash transaction whose every field passed its checks; {@link #validate} is the only way to get one. */
 record ValidCashTransaction(String reference, CustomerId customerId, Direction direction, BigDecimal amount,
@@ -22,6 +23,10 @@ record ValidCashTransaction(String reference, CustomerId customerId, Direction d
                             String sourceOfFunds, String purpose) {
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000");
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern AMOUNT = Pattern.compile("-?\\d{1,19}(\\.\\d{1,10})?");
+    private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._-]+");
 
     boolean sourceOrPurposeGiven() {
         return sourceOfFunds != null || purpose != null;
@@ -37,7 +42,7 @@ record ValidCashTransaction(String reference, CustomerId customerId, Direction d
         v.forEach(f -> bad.add(f.field()));
         String reference = bad.contains("reference") ? null : check(v, "reference", () -> {
             String ref = Text.required(r.reference(), 64);
-            if (!ref.matches("[A-Za-z0-9][A-Za-z0-9._:/-]*")) {
+            if (!REFERENCE.matcher(ref).matches()) {
                 throw new InvalidFieldException("must be letters, digits and . _ : / - (at most 64)");
             }
             return ref;
@@ -60,7 +65,7 @@ record ValidCashTransaction(String reference, CustomerId customerId, Direction d
         });
         Currency currency = bad.contains("currency") ? null : check(v, "currency", () -> {
             String raw = Text.required(r.currency(), 3);
-            if (!raw.matches("[A-Z]{3}")) {
+            if (!CURRENCY.matcher(raw).matches()) {
                 throw new InvalidFieldException("must be an ISO 4217 currency code such as CNY");
             }
             try {
@@ -75,7 +80,7 @@ record ValidCashTransaction(String reference, CustomerId customerId, Direction d
         });
         BigDecimal amount = bad.contains("amount") ? null : check(v, "amount", () -> {
             String raw = Text.required(r.amount(), 40);
-            if (!raw.matches("-?\\d{1,19}(\\.\\d{1,10})?")) {
+            if (!AMOUNT.matcher(raw).matches()) {
                 throw new InvalidFieldException("must be a decimal string such as \"50000.00\"");
             }
             BigDecimal a = new BigDecimal(raw);
@@ -110,7 +115,7 @@ record ValidCashTransaction(String reference, CustomerId customerId, Direction d
         });
         String branch = bad.contains("branch") ? null : check(v, "branch", () -> {
             String b = Text.optional(r.branch(), 32);
-            if (b != null && !b.matches("[A-Za-z0-9._-]+")) {
+            if (b != null && !BRANCH.matcher(b).matches()) {
                 throw new InvalidFieldException("must be letters, digits and . _ -");
             }
             return b;

@@ -78,9 +78,14 @@ class CashIntakeBenchmark {
             }
             MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
             AtomicLong seq = new AtomicLong();
+            String dataDir = jdbc.sql("select setting from pg_settings where name = 'data_directory'").query(String.class).single();
+            postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDir, "postmaster.pid")).getFirst().strip());
             run(api, customers, first, seq, WARMUP, "warm-up", mem);
             StringBuilder report = new StringBuilder();
             long t0 = System.nanoTime();
+            long jvm0 = processCpuNanos();
+            long client0 = clientCpu.get();
+            long pg0 = postgresCpuNanos();
             int segments = Math.max(1, TOTAL / (BATCH * THREADS * 2));
             int perSegment = TOTAL / segments;
             for (int s = 0; s < segments; s++) {
@@ -91,6 +96,9 @@ class CashIntakeBenchmark {
             String summary = String.format("TOTAL %,d transactions in %.1f s = %,.0f tx/s (threads=%d, batch=%d, customers=%d); rows stored %,d%n",
                     segments * perSegment, seconds, segments * perSegment / seconds, THREADS, BATCH, CUSTOMERS, stored);
             report.append(summary);
+            long measured = (long) segments * perSegment;
+            report.append(cpuLine("TOTAL CPU", measured, processCpuNanos() - jvm0, clientCpu.get() - client0,
+                    postgresCpuNanos() - pg0)).append('\n');
             System.out.println(report);
             Files.writeString(Path.of("target", "benchmark-tx.txt"), report.toString());
             assertThat(ctx.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
@@ -102,6 +110,10 @@ class CashIntakeBenchmark {
                        MemoryMXBean mem) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long t0 = System.nanoTime();
+        long jvm0 = processCpuNanos();
+        long client0 = clientCpu.get();
+        long pg0 = postgresCpuNanos();
+        long mainCpu0 = THREAD_CPU.getCurrentThreadCpuTime();
         try {
             int batches = Math.max(1, count / BATCH);
             List<Future<Integer>> done = new ArrayList<>();
@@ -113,11 +125,14 @@ class CashIntakeBenchmark {
                     items.add(item(n, rnd, customers, first));
                 }
                 done.add(pool.submit(() -> {
+                    long c0 = THREAD_CPU.getCurrentThreadCpuTime();
                     Api.Response r = api.as("teller1").post("/api/v1/cash-transactions/batch", Map.of("transactions", items));
+                    int n = r.status() == 200 ? r.json().get("stored").asInt() : -1;
+                    clientCpu.addAndGet(THREAD_CPU.getCurrentThreadCpuTime() - c0);
                     if (r.status() != 200) {
                         throw new IllegalStateException(r.body());
                     }
-                    return r.json().get("stored").asInt();
+                    return n;
                 }));
             }
             int stored = 0;
@@ -125,15 +140,63 @@ class CashIntakeBenchmark {
                 stored += f.get();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            clientCpu.addAndGet(THREAD_CPU.getCurrentThreadCpuTime() - mainCpu0);
+            String cpu = cpuLine("", stored, processCpuNanos() - jvm0, clientCpu.get() - client0, postgresCpuNanos() - pg0);
             System.gc();
             long heap = mem.getHeapMemoryUsage().getUsed() / (1024 * 1024);
-            String line = String.format("%-14s %,8d tx in %6.2f s = %,8.0f tx/s; heap after GC %,5d MiB", label, stored, seconds,
-                    stored / seconds, heap);
+            String line = String.format("%-14s %,8d tx in %6.2f s = %,8.0f tx/s; heap after GC %,5d MiB;%s", label, stored, seconds,
+                    stored / seconds, heap, cpu);
             System.out.println(line);
             return line;
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
+    private final AtomicLong clientCpu = new AtomicLong();
+    private long postmaster = -1;
+
+    /** CPU of this JVM: the service plus the load driver (whose threads are counted apart in clientCpu). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU of the embedded PostgreSQL: the postmaster (with its reaped children) and its live
+     * backends and helpers, from /proc (Linux; utime + stime in clock ticks of 10 ms).
+     */
+    private long postgresCpuNanos() {
+        if (postmaster < 0) {
+            return 0;
+        }
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    long ppid = Long.parseLong(f[1]);
+                    if (pid == postmaster) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                    } else if (ppid == postmaster) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended while listing
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L;
+    }
+
+    private static String cpuLine(String label, long items, long jvm, long client, long pg) {
+        double k = Math.max(1, items) / 1000.0;
+        return String.format("%s CPU s per 1,000 tx: service %.3f, PostgreSQL %.3f, load driver %.3f", label,
+                (jvm - client) / 1e9 / k, pg / 1e9 / k, client / 1e9 / k);
     }
 
     private static Map<String, Object> item(long n, SplittableRandom rnd, List<String> customers, LocalDate first) {

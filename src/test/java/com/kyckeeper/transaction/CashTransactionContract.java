@@ -336,6 +336,57 @@ abstract class CashTransactionContract extends ApiTestBase {
                 .isEqualTo(3);
     }
 
+    @Test
+    void aBatchLooksUpAllItsCustomersAtOnceAndStillRefusesSuspendedAndUnknownOnesPerItem() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Api.Response reg = api.as("teller1").post("/api/v1/customers",
+                individual(residentId(false), false, today.plusDays(1).toString()));
+        assertThat(reg.status()).as(reg.body()).isEqualTo(201);
+        String suspended = reg.json().get("id").asString();
+        String unverified = registered();
+        String verified = verifiedCustomer();
+        clock.advance(Duration.ofDays(40));
+        java.time.Instant t0 = clock.instant().minusSeconds(600);
+        // an earlier transaction of the unverified customer's day, stored by a previous batch
+        Map<String, Object> earlier = tx(unverified, "DEPOSIT", "30000.00", "CNY", t0.toString());
+        Api.Response first = api.as("teller1").post(TX + "/batch", Map.of("transactions", List.of(earlier)));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        String earlierId = first.json().get("results").get(0).get("id").asString();
+        assertThat(first.json().get("results").get(0).get("largeValue").asBoolean()).isFalse();
+
+        Api.Response r = api.as("teller1").post(TX + "/batch", Map.of("transactions", List.of(
+                tx(verified, "DEPOSIT", "100.00", "CNY", t0.plusSeconds(60).toString()),
+                tx(suspended, "DEPOSIT", "100.00", "CNY", t0.plusSeconds(60).toString()),
+                tx(unverified, "DEPOSIT", "20000.00", "CNY", t0.plusSeconds(120).toString()),
+                tx(UUID.randomUUID().toString(), "DEPOSIT", "100.00", "CNY", t0.plusSeconds(60).toString()))));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode results = r.json().get("results");
+        assertThat(r.json().get("stored").asInt()).isEqualTo(2);
+        assertThat(r.json().get("refused").asInt()).isEqualTo(2);
+        assertThat(results.get(1).get("httpStatus").asInt()).isEqualTo(409);
+        assertThat(fields(results.get(1))).containsExactly("customerId");
+        assertThat(results.get(1).has("id")).isFalse();
+        assertThat(results.get(3).get("httpStatus").asInt()).isEqualTo(400);
+        assertThat(fields(results.get(3))).containsExactly("customerId");
+        // a stored item carries the whole result, nulls included, and no error fields
+        JsonNode crossing = results.get(2);
+        List<String> names = new ArrayList<>();
+        crossing.propertyNames().forEach(names::add);
+        assertThat(names).startsWith("index", "outcome", "httpStatus", "id", "reference", "largeValue", "dueDiligence",
+                "caseId", "reportDueBy", "status", "flags").doesNotContain("errors", "created");
+        assertThat(results.get(0).get("caseId").isNull()).isTrue();
+        assertThat(crossing.get("outcome").asString()).isEqualTo("CREATED");
+        assertThat(crossing.get("largeValue").asBoolean()).isTrue();
+        assertThat(crossing.get("dueDiligence").asString()).isEqualTo("REQUIRED");
+        // the earlier transaction of the crossing day was promoted, with a case of its own
+        JsonNode promoted = get(earlierId);
+        assertThat(promoted.get("largeValue").asBoolean()).isTrue();
+        assertThat(promoted.get("dueDiligence").asString()).isEqualTo("REQUIRED");
+        assertThat(promoted.get("caseId").isNull()).isFalse();
+        assertThat(jdbc.sql("select count(*) from dd_cases where customer_id = ?").param(unverified).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
     // ---------------------------------------------------------------- FX rates
 
     @Test

@@ -12,6 +12,9 @@ import com.kyckeeper.transaction.DueDiligence;
 import com.kyckeeper.transaction.DueDiligenceCase;
 import com.kyckeeper.transaction.FxRatesUpdated;
 import com.kyckeeper.transaction.RecordedTransaction;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,12 +47,9 @@ class CashTransactionController {
 
     private final CashTransactions transactions;
     private final DueDiligence dueDiligence;
-    private final ObjectMapper json;
-
-    CashTransactionController(CashTransactions transactions, DueDiligence dueDiligence, ObjectMapper json) {
+    CashTransactionController(CashTransactions transactions, DueDiligence dueDiligence) {
         this.transactions = transactions;
         this.dueDiligence = dueDiligence;
-        this.json = json;
     }
 
     @PostMapping("/api/v1/cash-transactions")
@@ -76,31 +75,25 @@ class CashTransactionController {
             requests.add(item instanceof ObjectNode ? request(item) : null);
         }
         List<BatchOutcome> outcomes = transactions.recordBatch(requests);
-        List<Object> results = new ArrayList<>(outcomes.size());
+        List<ItemResult> results = new ArrayList<>(outcomes.size());
         int stored = 0;
         int repeated = 0;
         int refused = 0;
         for (BatchOutcome o : outcomes) {
-            ObjectNode n = json.createObjectNode();
-            n.put("index", o.index());
-            n.put("outcome", o.status() == 201 ? "CREATED" : o.status() == 200 ? "EXISTING" : "REJECTED");
-            n.put("httpStatus", o.status());
             if (o.result() != null) {
-                n.setAll((ObjectNode) json.valueToTree(o.result()));
                 if (o.status() == 201) {
                     stored++;
                 } else {
                     repeated++;
                 }
+                results.add(new ItemResult(o.index(), o.status() == 201 ? "CREATED" : "EXISTING", o.status(), o.result(),
+                        null, null));
             } else {
                 JsonNode ref = array.get(o.index()) == null ? null : array.get(o.index()).get("reference");
-                if (ref != null && ref.isString() && ref.asString().length() <= 64) {
-                    n.put("reference", ref.asString());
-                }
-                n.set("errors", json.valueToTree(o.errors()));
+                String reference = ref != null && ref.isString() && ref.asString().length() <= 64 ? ref.asString() : null;
+                results.add(new ItemResult(o.index(), "REJECTED", o.status(), null, reference, o.errors()));
                 refused++;
             }
-            results.add(n);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("stored", stored);
@@ -108,6 +101,16 @@ class CashTransactionController {
         answer.put("refused", refused);
         answer.put("results", results);
         return answer;
+    }
+
+    /**
+     * One item of a batch answer: index, outcome and status, then the stored result's fields or the
+     * item's reference (when usable) and errors. Serialised directly (no intermediate JSON tree).
+     */
+    @JsonPropertyOrder({"index", "outcome", "httpStatus"})
+    record ItemResult(int index, String outcome, int httpStatus, @JsonUnwrapped RecordedTransaction result,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String reference,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldViolation> errors) {
     }
 
     @GetMapping("/api/v1/cash-transactions/{id}")
