@@ -223,11 +223,19 @@ class JdbcAccessLog implements AccessLog {
         return new Where("(" + sealed + " union all " + unsealed + ") e", params);
     }
 
-    /** A unique id for the row (not a secret: the MAC key protects it), without SecureRandom's lock. */
-    private static String eventId() {
+    /**
+     * A unique id for the row (not a secret: the MAC key protects it), without SecureRandom's lock.
+     * Laid out as a UUID version 7 (48-bit millisecond time, then 74 random bits), so that the
+     * unique index on event_id grows at its right edge like the primary key instead of taking
+     * every insert at a random leaf (PostgreSQL's B-tree has a fast path for that; H2 keeps the
+     * hot pages in cache). Uniqueness is still enforced by the index.
+     */
+    static String eventId() {
         java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
-                .toString();
+        long millis = System.currentTimeMillis();
+        long high = (millis << 16) | 0x7000L | (r.nextLong() & 0x0FFFL);
+        long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** The most privileged role of the user (ROLE_ORDER), without streams: it runs on every access. */
