@@ -48,11 +48,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *       Argon2 password hashing costs far more than everything else and would hide the audit cost. "Off" swaps the access log for a no-op through a benchmark-only bean post-processor;
  *       the service itself has no switch to turn auditing off.</li>
  * </ol>
- * Arguments: {@code [h2|postgres] [threads] [seconds per round] [rounds]}.
+ * Arguments: {@code h2|postgres|verify-only|reads-only|reads-only-postgres [threads] [seconds per round] [rounds]
+ * [--http=1] [--on-only=1] [--spring.property=value …]}. Every round also reports process CPU time per read
+ * (includes the sealer and the database's background work) and the request threads' CPU time per read.
  */
 public final class AuditBenchmark {
 
     static final AtomicBoolean AUDITING = new AtomicBoolean(true);
+    static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** CPU of the last round: whole process (includes sealer, database background work) and request threads only. */
+    static volatile double lastProcessCpuMicrosPerRead;
+    static volatile double lastRequestCpuMicrosPerRead;
     static final Map<String, Object> EXTRA = new HashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -64,11 +72,12 @@ public final class AuditBenchmark {
             String[] kv = args[i].replaceFirst("^--", "").split("=", 2);
             EXTRA.put(kv[0], kv[1]);
         }
-        if (!db.equals("reads-only")) {
+        boolean readsOnly = db.startsWith("reads-only");
+        if (!readsOnly) {
             verification();
         }
         if (!db.equals("verify-only")) {
-            reads(db.equals("reads-only") ? "h2" : db, threads, seconds, rounds);
+            reads(readsOnly ? (db.equals("reads-only-postgres") ? "postgres" : "h2") : db, threads, seconds, rounds);
         }
         System.exit(0);
     }
@@ -121,6 +130,11 @@ public final class AuditBenchmark {
                 .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
             Api api = new Api(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
             CustomerRegistry registry = ctx.getBean(CustomerRegistry.class);
+            if (EXTRA.containsKey("bench-sql")) { // experiments only: e.g. --bench-sql="drop index x"
+                for (String stmt : EXTRA.get("bench-sql").toString().split(";")) {
+                    ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(stmt).update();
+                }
+            }
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 Api.Response created = api.as("teller1").post("/api/v1/customers", individual(residentId(true), true));
@@ -130,25 +144,41 @@ public final class AuditBenchmark {
                 ids.add(created.json().get("id").asString());
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads);
+            boolean onOnly = EXTRA.containsKey("on-only"); // for a profiler: every round audited
             for (int w = 0; w < 3; w++) { // warm-up, both paths
-                AUDITING.set(w % 2 == 0);
+                AUDITING.set(onOnly || w % 2 == 0);
                 run(registry, ids, pool, threads, seconds);
             }
             double on = 0;
             double off = 0;
+            double[] cpuOn = new double[2];
+            double[] cpuOff = new double[2];
             List<Double> overheads = new ArrayList<>();
+            List<Double> cpuOverheads = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 AUDITING.set(true);
                 double a = run(registry, ids, pool, threads, seconds);
-                AUDITING.set(false);
+                double aCpu = lastProcessCpuMicrosPerRead;
+                double aReq = lastRequestCpuMicrosPerRead;
+                AUDITING.set(onOnly);
                 double b = run(registry, ids, pool, threads, seconds);
-                System.out.printf("round %d: auditing on %,.0f reads/s, off %,.0f reads/s, overhead %.1f%%%n", r + 1, a,
-                        b, 100 * (1 - a / b));
+                double bCpu = lastProcessCpuMicrosPerRead;
+                double bReq = lastRequestCpuMicrosPerRead;
+                System.out.printf("round %d: auditing on %,.0f reads/s (%.0f µs CPU/read, request threads %.0f),"
+                                + " off %,.0f reads/s (%.0f µs, %.0f), overhead %.1f%% (CPU/read %+.1f%%) load %.1f%n",
+                        r + 1, a, aCpu, aReq, b, bCpu, bReq, 100 * (1 - a / b), 100 * (aCpu / bCpu - 1),
+                        OS.getSystemLoadAverage());
                 on += a;
                 off += b;
+                cpuOn[0] += aCpu;
+                cpuOn[1] += aReq;
+                cpuOff[0] += bCpu;
+                cpuOff[1] += bReq;
                 overheads.add(100 * (1 - a / b));
+                cpuOverheads.add(100 * (aCpu / bCpu - 1));
             }
             overheads.sort(null);
+            cpuOverheads.sort(null);
             if (EXTRA.containsKey("http")) {
                 http(api, ids, pool, threads, seconds, rounds);
             }
@@ -157,6 +187,10 @@ public final class AuditBenchmark {
             System.out.printf("RESULT masked reads (CustomerRegistry.find) db=%s threads=%d mean on=%,.0f/s off=%,.0f/s"
                             + " overhead of means=%.1f%% median round overhead=%.1f%%%n", db, threads, on / rounds,
                     off / rounds, 100 * (1 - on / off), overheads.get(overheads.size() / 2));
+            System.out.printf("RESULT CPU per masked read db=%s: process on=%.1f µs off=%.1f µs (+%.1f%%, median round"
+                            + " %+.1f%%); request threads on=%.1f µs off=%.1f µs (+%.1f%%)%n", db, cpuOn[0] / rounds,
+                    cpuOff[0] / rounds, 100 * (cpuOn[0] / cpuOff[0] - 1), cpuOverheads.get(cpuOverheads.size() / 2),
+                    cpuOn[1] / rounds, cpuOff[1] / rounds, 100 * (cpuOn[1] / cpuOff[1] - 1));
             long events = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                     .sql("select count(*) from access_events").query(Long.class).single();
             System.out.printf("access events written: %,d%n", events);
@@ -165,11 +199,14 @@ public final class AuditBenchmark {
 
     private static double run(CustomerRegistry registry, List<String> ids, ExecutorService pool, int threads,
                               int seconds) throws Exception {
+        long cpu0 = OS.getProcessCpuTime();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<Integer>> futures = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong requestCpu = new java.util.concurrent.atomic.AtomicLong();
         for (int t = 0; t < threads; t++) {
             int offset = t;
             futures.add(pool.submit(() -> {
+                long threadCpu0 = THREADS.getCurrentThreadCpuTime();
                 SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         offset % 2 == 0 ? "teller1" : "teller2", null,
                         List.of(new SimpleGrantedAuthority("ROLE_TELLER"))));
@@ -181,6 +218,7 @@ public final class AuditBenchmark {
                     }
                 } finally {
                     SecurityContextHolder.clearContext();
+                    requestCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - threadCpu0);
                 }
                 return n;
             }));
@@ -189,6 +227,8 @@ public final class AuditBenchmark {
         for (Future<Integer> f : futures) {
             total += f.get();
         }
+        lastProcessCpuMicrosPerRead = (OS.getProcessCpuTime() - cpu0) / 1e3 / total;
+        lastRequestCpuMicrosPerRead = requestCpu.get() / 1e3 / total;
         return total / (double) seconds;
     }
 
@@ -197,9 +237,12 @@ public final class AuditBenchmark {
             throws Exception {
         double on = 0;
         double off = 0;
-        for (int r = 0; r < rounds; r++) {
+        double cpuOn = 0;
+        double cpuOff = 0;
+        for (int r = -1; r < rounds; r++) { // round -1 (one of each mode) warms the HTTP path up, unmeasured
             for (boolean auditing : new boolean[] {true, false}) {
                 AUDITING.set(auditing);
+                long cpu0 = OS.getProcessCpuTime();
                 long end = System.nanoTime() + seconds * 1_000_000_000L;
                 List<Future<Integer>> futures = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -221,17 +264,25 @@ public final class AuditBenchmark {
                     total += f.get();
                 }
                 double rate = total / (double) seconds;
-                System.out.printf("http round %d: auditing %s %,.1f reads/s%n", r + 1, auditing ? "on" : "off", rate);
+                double cpu = (OS.getProcessCpuTime() - cpu0) / 1e3 / total;
+                if (r < 0) {
+                    continue;
+                }
+                System.out.printf("http round %d: auditing %s %,.1f reads/s, %.0f µs process CPU/read (client included)"
+                        + " load %.1f%n", r + 1, auditing ? "on" : "off", rate, cpu, OS.getSystemLoadAverage());
                 if (auditing) {
                     on += rate;
+                    cpuOn += cpu;
                 } else {
                     off += rate;
+                    cpuOff += cpu;
                 }
             }
         }
         AUDITING.set(true);
-        System.out.printf("RESULT http reads threads=%d on=%,.1f/s off=%,.1f/s overhead=%.1f%%%n", threads, on / rounds,
-                off / rounds, 100 * (1 - on / off));
+        System.out.printf("RESULT http reads threads=%d on=%,.1f/s off=%,.1f/s overhead=%.1f%%; process CPU/read"
+                        + " on=%.0f µs off=%.0f µs (+%.1f%%)%n", threads, on / rounds, off / rounds, 100 * (1 - on / off),
+                cpuOn / rounds, cpuOff / rounds, 100 * (cpuOn / cpuOff - 1));
     }
 
     /** Benchmark only: wraps the access log so its appends can be skipped to measure what they cost. */

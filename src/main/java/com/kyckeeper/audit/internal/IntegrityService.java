@@ -99,9 +99,15 @@ class IntegrityService implements AuditIntegrity {
     public com.kyckeeper.audit.AuditRetention retention() {
         int years = props.retention().years();
         java.time.Instant keepFrom = clock.instant().atZone(java.time.ZoneOffset.UTC).minusYears(years).toInstant();
-        Long past = jdbc.queryForObject("select count(*) from access_events where at < ?", Long.class,
-                OffsetDateTime.ofInstant(keepFrom, java.time.ZoneOffset.UTC));
-        return new com.kyckeeper.audit.AuditRetention(years, keepFrom, past == null ? 0 : past);
+        // Sealed events through the indexed query keys, plus the not yet sealed ones above the sealed head.
+        OffsetDateTime before = OffsetDateTime.ofInstant(keepFrom, java.time.ZoneOffset.UTC);
+        Long head = jdbc.queryForObject("select max(seq) from access_event_seals", Long.class);
+        long floor = head == null ? Long.MIN_VALUE : head - props.sealing().lateCommitWindow();
+        Long sealed = jdbc.queryForObject("select count(*) from access_event_keys where at < ?", Long.class, before);
+        Long unsealed = jdbc.queryForObject("select count(*) from access_events e where e.seq > ? and e.at < ?"
+                + " and not exists (select 1 from access_event_seals s where s.seq = e.seq)", Long.class, floor, before);
+        long past = (sealed == null ? 0 : sealed) + (unsealed == null ? 0 : unsealed);
+        return new com.kyckeeper.audit.AuditRetention(years, keepFrom, past);
     }
 
     @Override
