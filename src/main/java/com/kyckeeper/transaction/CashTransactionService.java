@@ -18,6 +18,7 @@ import com.kyckeeper.shared.InvalidFieldException;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.shared.NotFoundException;
 import com.kyckeeper.shared.Text;
+import com.kyckeeper.shared.TimeOrderedIds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -257,7 +258,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         }
         // Ids and encrypted source / purpose (with the customer's data key) before any day row is locked.
         for (Item item : accepted) {
-            item.id = TimeOrderedIds.next();
+            item.id = TimeOrderedIds.unguessable();
             String owner = item.in.customerId().toString();
             item.sourceCt = cipher.encrypt(owner, new FieldRef("cash_transactions", "source_of_funds_ct", item.id),
                     item.in.sourceOfFunds());
@@ -330,7 +331,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             }
             String id = item.id;
             if (item.dd == DueDiligenceStatus.REQUIRED) {
-                item.caseId = TimeOrderedIds.next();
+                item.caseId = TimeOrderedIds.unguessable();
                 cases.add(new CashLedger.NewCase(item.caseId, id, item.in.customerId().toString(), item.ddOutcome.reasonText(), now));
             }
             TransactionStatus status = item.currencyClass != null && item.measured == null
@@ -431,7 +432,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                     .orElse(new DueDiligenceRule.Outcome(DueDiligenceStatus.REQUIRED, List.of(DueDiligenceRule.Reason.IDENTITY_NOT_VERIFIED)));
             String caseId = null;
             if (o.status() == DueDiligenceStatus.REQUIRED) {
-                caseId = TimeOrderedIds.next();
+                caseId = TimeOrderedIds.unguessable();
                 cases.add(new CashLedger.NewCase(caseId, t.id(), t.customerId(), o.reasonText(), now));
             }
             changed.add(new CashLedger.TxRow(t.id(), t.reference(), t.customerId(), t.direction(), t.amount(), t.currency(),
@@ -479,7 +480,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                         .orElse(new DueDiligenceRule.Outcome(DueDiligenceStatus.REQUIRED, List.of(DueDiligenceRule.Reason.IDENTITY_NOT_VERIFIED)));
                 dd = o.status();
                 if (dd == DueDiligenceStatus.REQUIRED) {
-                    caseId = TimeOrderedIds.next();
+                    caseId = TimeOrderedIds.unguessable();
                     cases.add(new CashLedger.NewCase(caseId, t.id(), t.customerId(), o.reasonText(), now));
                 }
             } else if (!large && dd != DueDiligenceStatus.NOT_REQUIRED) {

@@ -5,6 +5,7 @@ import com.kyckeeper.audit.AccessLog;
 import com.kyckeeper.audit.AccessQuery;
 import com.kyckeeper.audit.AccessRecord;
 import com.kyckeeper.audit.Outcome;
+import com.kyckeeper.shared.TimeOrderedIds;
 import com.kyckeeper.shared.BusinessClock;
 import java.io.Writer;
 import java.sql.PreparedStatement;
@@ -19,7 +20,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -223,19 +223,9 @@ class JdbcAccessLog implements AccessLog {
         return new Where("(" + sealed + " union all " + unsealed + ") e", params);
     }
 
-    /**
-     * A unique id for the row (not a secret: the MAC key protects it), without SecureRandom's lock.
-     * Laid out as a UUID version 7 (48-bit millisecond time, then 74 random bits), so that the
-     * unique index on event_id grows at its right edge like the primary key instead of taking
-     * every insert at a random leaf (PostgreSQL's B-tree has a fast path for that; H2 keeps the
-     * hot pages in cache). Uniqueness is still enforced by the index.
-     */
+    /** A unique row id (not a secret: the MAC key protects it), time-ordered so its unique index grows at one end. */
     static String eventId() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        long millis = System.currentTimeMillis();
-        long high = (millis << 16) | 0x7000L | (r.nextLong() & 0x0FFFL);
-        long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
+        return TimeOrderedIds.unique();
     }
 
     /** The most privileged role of the user (ROLE_ORDER), without streams: it runs on every access. */
