@@ -45,12 +45,14 @@ class JdbcCustomerPurge implements CustomerPurge {
     @Override
     @Transactional(readOnly = true)
     public List<Relationship> closedBefore(LocalDate endedBefore, String afterId, int limit) {
+        // The limit in the SQL (not only maxRows), so the planner walks the primary key in order and
+        // stops after one page instead of sorting every closed customer for each page.
         return jdbc.sql("""
                         select id, status, closed_on from customers
-                        where status = 'CLOSED' and closed_on < :before and id > :after order by id""")
+                        where status = 'CLOSED' and closed_on < :before and id > :after order by id
+                        fetch first %d rows only""".formatted(Math.max(1, limit)))
                 .param("before", Date.valueOf(endedBefore))
                 .param("after", after(afterId))
-                .withMaxRows(limit)
                 .query(JdbcCustomerPurge::relationship).list();
     }
 
