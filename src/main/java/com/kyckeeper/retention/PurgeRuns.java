@@ -9,4 +9,11 @@ public interface PurgeRuns {
     PurgeRun get(String runId);
 
     PurgeCertificate certificate(String runId);
+
+    /**
+     * The certificate as JSON (the fields of {@link PurgeCertificate}), written to {@code out} with the
+     * id lists streamed from the database one id at a time: memory stays flat however many customers
+     * the run purged. Refuses (nothing written) like {@link #certificate} before completion.
+     */
+    void writeCertificate(String runId, java.io.OutputStream out);
 }

@@ -160,6 +160,16 @@ class PurgeRunStore {
                 .param("id", runId).param("outcome", outcome).query(String.class).list();
     }
 
+    /** Streams the entry ids with one outcome, ordered, without holding them in memory. */
+    void forEachEntry(String runId, String outcome, Consumer<String> customerId) {
+        jdbc.sql("select customer_id from purge_run_entries where purge_run_id = :id and outcome = :outcome"
+                        + " order by customer_id")
+                .param("id", runId).param("outcome", outcome).withFetchSize(1000)
+                .query(rs -> {
+                    customerId.accept(rs.getString(1));
+                });
+    }
+
     /**
      * SHA-256 over a canonical text: the run's identity, policy, date and counts, then one line per
      * entry ("OUTCOME customerId"), ordered by customer id.
