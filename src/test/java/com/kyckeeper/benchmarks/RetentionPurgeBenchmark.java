@@ -39,6 +39,9 @@ class RetentionPurgeBenchmark extends ApiTestBase {
         registry.add("kyc.retention.purge.batch-size", () -> System.getProperty("kyc.bench.batch", "1000"));
         registry.add("kyc.retention.purge.workers", () -> System.getProperty("kyc.bench.workers", "4"));
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "16");
+        if (Boolean.getBoolean("kyc.bench.rewriteBatchedInserts")) { // pgjdbc: JDBC batches of inserts as multi-row inserts
+            registry.add("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", () -> "true");
+        }
     }
 
     @Test
