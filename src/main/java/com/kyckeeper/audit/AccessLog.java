@@ -12,6 +12,12 @@ public interface AccessLog {
     /** Appends in the caller's transaction: if the operation rolls back, so does its event. */
     void append(AccessEvent event);
 
+    /**
+     * {@link #append} for many events at once (one JDBC batch), in the caller's transaction: for bulk
+     * operations such as a retention purge, which logs one event per customer.
+     */
+    void appendAll(List<AccessEvent> events);
+
     /** Appends in a transaction of its own: for refusals, whose operation never commits. */
     void appendIndependently(AccessEvent event);
 

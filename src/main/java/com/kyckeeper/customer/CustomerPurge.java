@@ -1,7 +1,9 @@
 package com.kyckeeper.customer;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,10 +26,25 @@ public interface CustomerPurge {
     Optional<Relationship> lock(CustomerId id);
 
     /**
+     * Locks the rows of those of the given customers that still exist, in id order (so that two
+     * callers never deadlock), until the caller's transaction ends. At most {@link #MAX_BATCH} ids.
+     */
+    List<Relationship> lockAll(Collection<CustomerId> ids);
+
+    /**
      * Deletes the customer's rows (versions, related parties, the record) and writes its tombstone.
      * The caller destroys the data key and holds the lock from {@link #lock}.
      */
     void purge(CustomerId id, PurgeRef ref);
+
+    /**
+     * {@link #purge} for many customers with set-based statements: one delete per table and one
+     * batch of tombstones. The caller holds their locks ({@link #lockAll}). At most {@link #MAX_BATCH}.
+     */
+    void purgeAll(Map<CustomerId, PurgeRef> refs);
+
+    /** The most ids one set-based call takes (an IN list: Oracle allows 1,000 expressions). */
+    int MAX_BATCH = 1000;
 
     Optional<Tombstone> tombstone(CustomerId id);
 

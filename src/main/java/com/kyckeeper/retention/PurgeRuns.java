@@ -14,4 +14,11 @@ public interface PurgeRuns {
 
     /** COMPLIANCE or AUDITOR: the latest runs, newest first (at most {@code limit}). */
     List<PurgeRun> recent(int limit);
+
+    /**
+     * The certificate as JSON (the fields of {@link PurgeCertificate}), written to {@code out} with the
+     * id lists streamed from the database one id at a time: memory stays flat however many customers
+     * the run purged. Refuses (nothing written) like {@link #certificate} before completion.
+     */
+    void writeCertificate(String runId, java.io.OutputStream out);
 }

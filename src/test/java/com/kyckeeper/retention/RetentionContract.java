@@ -94,6 +94,10 @@ abstract class RetentionContract extends ApiTestBase {
         assertThat(api.as("compliance1").get(RUNS + "/" + runId + "/certificate").status()).isEqualTo(200);
         assertThat(api.as("teller1").get(RUNS + "/" + runId + "/certificate").status()).isEqualTo(403);
 
+        // the purge's events (one per customer, appended as a batch) keep the access log's chain intact
+        JsonNode integrity = api.as("auditor1").get("/api/v1/audit/integrity").json();
+        assertThat(integrity.get("status").asString()).as(integrity.toString()).isEqualTo("INTACT");
+
         // tamper with the evidence: the certificate no longer verifies
         jdbc.sql("delete from purge_run_entries where purge_run_id = ? and customer_id = ?").params(runId, due).update();
         assertThat(api.as("auditor1").get(RUNS + "/" + runId + "/certificate").json().get("verified").asBoolean())

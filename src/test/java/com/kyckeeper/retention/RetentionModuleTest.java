@@ -21,6 +21,6 @@ class RetentionModuleTest {
                 .dataSource("jdbc:h2:mem:oracle-check;MODE=Oracle;DB_CLOSE_DELAY=-1", "sa", "")
                 .locations("classpath:db/oracle").load();
         flyway.migrate();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("41");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("42");
     }
 }

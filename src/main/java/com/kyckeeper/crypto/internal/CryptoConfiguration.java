@@ -40,7 +40,17 @@ class CryptoConfiguration {
 
     @Bean
     CryptoShredding cryptoShredding(DataKeys keys) {
-        return keys::destroy;
+        return new CryptoShredding() {
+            @Override
+            public void shred(String owner) {
+                keys.destroy(owner);
+            }
+
+            @Override
+            public void shredAll(java.util.Collection<String> owners) {
+                keys.destroyAll(owners);
+            }
+        };
     }
 
     @Bean

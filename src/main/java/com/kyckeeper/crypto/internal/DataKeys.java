@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
@@ -90,11 +91,24 @@ final class DataKeys {
     }
 
     void destroy(String owner) {
-        jdbc.sql("delete from data_keys where owner_id = :owner").param("owner", owner).update();
-        Keyring ring = cache.getIfPresent(owner);
-        cache.invalidate(owner);
-        if (ring != null) {
-            ring.keys().forEach(k -> Arrays.fill(k.key(), (byte) 0));
+        destroyAll(List.of(owner));
+    }
+
+    /** Deletes the owners' wrapped keys in one statement (IN list, at most 1,000) and zeroes cached ones. */
+    void destroyAll(Collection<String> owners) {
+        if (owners.isEmpty()) {
+            return;
+        }
+        if (owners.size() > 1000) {
+            throw new IllegalArgumentException("At most 1000 owners per call, not " + owners.size());
+        }
+        jdbc.sql("delete from data_keys where owner_id in (:owners)").param("owners", List.copyOf(owners)).update();
+        for (String owner : owners) {
+            Keyring ring = cache.getIfPresent(owner);
+            cache.invalidate(owner);
+            if (ring != null) {
+                ring.keys().forEach(k -> Arrays.fill(k.key(), (byte) 0));
+            }
         }
     }
 

@@ -20,7 +20,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -124,6 +127,20 @@ class JdbcLegalHolds implements LegalHolds {
         accessLog.append(new AccessEvent("LEGAL_HOLD_LIST", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
                 "results: " + holds.size()));
         return holds;
+    }
+
+    /** Those of the customers (at most 1,000) with an active hold, in the caller's transaction. */
+    Set<CustomerId> heldAmong(Collection<CustomerId> customers) {
+        if (customers.isEmpty()) {
+            return Set.of();
+        }
+        Set<CustomerId> held = new HashSet<>();
+        jdbc.sql("select distinct customer_id from legal_holds where customer_id in (:ids) and released_at is null")
+                .param("ids", customers.stream().map(CustomerId::toString).toList())
+                .query(rs -> {
+                    held.add(new CustomerId(UUID.fromString(rs.getString(1))));
+                });
+        return held;
     }
 
     private LegalHold find(String id) {

@@ -14,16 +14,19 @@ import com.kyckeeper.retention.RetentionPolicy;
 import com.kyckeeper.shared.BusinessClock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,10 +40,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Executes one purge run: pages of candidate customers (closed long enough ago by the identity
- * clock), each assessed with every record clock and purged in a transaction of its own: lock,
- * re-assess, shred the data key, delete every module's rows, tombstone, certificate entry, access
- * event — all or nothing. A crash leaves each customer whole or gone; a later run (or Quartz
- * recovery of this one) finishes the work because purged customers are simply no longer found.
+ * clock), each page a <em>batch</em> purged in one transaction: lock the batch's rows, read every
+ * module's clocks and the legal holds for the whole batch (set-based), assess each customer with
+ * {@link RetentionPolicy#assess} (the one source of truth), then for the due ones shred the data keys,
+ * delete every module's rows, write tombstones, certificate entries and access events — with one
+ * statement or one JDBC batch per table. All or nothing per batch: a crash leaves each customer whole
+ * or gone; a later run (or Quartz recovery of this one) finishes the work because purged customers are
+ * simply no longer found. A batch that fails with an exception is retried customer by customer, so
+ * one faulty customer is recorded as {@code ERROR} and the others are still purged.
  */
 @Component
 class PurgeExecutor {
@@ -48,11 +55,21 @@ class PurgeExecutor {
     static final String SYSTEM_ACTOR = "system:retention-purge";
     private static final Logger log = LoggerFactory.getLogger(PurgeExecutor.class);
 
-    private enum Outcome { GONE, RETAINED, HELD, ELIGIBLE, PURGED, ERROR }
+    /** What a batch did, for the run's progress: customers examined, and those kept by their clocks. */
+    private record Tally(long examined, long retained) {
+        static final Tally NONE = new Tally(0, 0);
+
+        Tally plus(Tally other) {
+            return new Tally(examined + other.examined, retained + other.retained);
+        }
+    }
 
     private final PurgeRunStore runs;
     private final CustomerPurge customers;
+    /** Every module's records, the customer's own last (their purge writes the tombstone). */
     private final List<RetainedRecords> records;
+    /** The records whose clocks are read per batch; the identity clock comes from the locked rows. */
+    private final List<RetainedRecords> otherRecords;
     private final JdbcLegalHolds holds;
     private final CryptoShredding shredding;
     private final AccessLog accessLog;
@@ -71,6 +88,7 @@ class PurgeExecutor {
         // The customer's own records go last: their purge writes the tombstone.
         this.records = records.stream()
                 .sorted(Comparator.comparing(r -> r.recordClass() == RecordClass.CUSTOMER_IDENTITY)).toList();
+        this.otherRecords = this.records.stream().filter(r -> r.recordClass() != RecordClass.CUSTOMER_IDENTITY).toList();
         this.holds = holds;
         this.shredding = shredding;
         this.accessLog = accessLog;
@@ -117,8 +135,7 @@ class PurgeExecutor {
         // A superset of the due: identity eligibility is never before relationship end + N years.
         int identityYears = policy.periodFor(RecordClass.CUSTOMER_IDENTITY).years();
         LocalDate endedBefore = run.asOf().minusYears(identityYears).plusDays(1);
-        AtomicLong examined = new AtomicLong();
-        AtomicLong retained = new AtomicLong();
+        int batchSize = properties.purge().batchSize();
         int workers = properties.purge().workers();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "purge-" + runId.substring(0, 8));
@@ -126,87 +143,145 @@ class PurgeExecutor {
             return t;
         });
         try {
+            // Up to `workers` batches in flight; the next page is read while they run.
+            Deque<Future<Tally>> inFlight = new ArrayDeque<>();
+            Tally done = Tally.NONE;
             String after = null;
             while (true) {
-                List<CustomerPurge.Relationship> page = customers.closedBefore(endedBefore, after,
-                        properties.purge().batchSize());
+                List<CustomerPurge.Relationship> page = customers.closedBefore(endedBefore, after, batchSize);
                 if (page.isEmpty()) {
                     break;
                 }
                 after = page.getLast().id().toString();
-                List<Future<Outcome>> results = new ArrayList<>(page.size());
-                for (CustomerPurge.Relationship candidate : page) {
-                    results.add(pool.submit(() -> asSystem(() -> purgeOne(run, candidate.id()))));
+                List<CustomerId> batch = page.stream().map(CustomerPurge.Relationship::id).toList();
+                inFlight.add(pool.submit(() -> asSystem(() -> purgeBatch(run, batch))));
+                if (inFlight.size() >= workers) {
+                    done = progress(runId, done.plus(await(inFlight.removeFirst())));
                 }
-                for (Future<Outcome> f : results) {
-                    Outcome o = await(f);
-                    examined.incrementAndGet();
-                    if (o == Outcome.RETAINED) {
-                        retained.incrementAndGet();
-                    }
-                }
-                own.executeWithoutResult(s -> runs.progress(runId, examined.get(), retained.get()));
             }
-            own.executeWithoutResult(s -> runs.complete(runId, examined.get(), retained.get()));
+            while (!inFlight.isEmpty()) {
+                done = progress(runId, done.plus(await(inFlight.removeFirst())));
+            }
+            Tally total = done;
+            own.executeWithoutResult(s -> runs.complete(runId, total.examined(), total.retained()));
             log.info("Purge run {} completed: {}", runId, runs.find(runId).orElseThrow());
         } finally {
-            pool.shutdownNow();
+            // Never more batches submitted than threads, so none is queued. Running ones are let finish
+            // (no interrupt mid-statement): the job ends only when no batch of it is still running.
+            pool.shutdown();
+            awaitTermination(pool);
         }
     }
 
-    private Outcome purgeOne(PurgeRun run, CustomerId id) {
+    private static void awaitTermination(ExecutorService pool) {
         try {
-            return own.execute(s -> {
-                if (customers.lock(id).isEmpty()) {
-                    return Outcome.GONE; // purged meanwhile (an earlier, interrupted run or another node)
-                }
-                List<RecordClock> clocks = records.stream().map(r -> r.clock(id)).flatMap(Optional::stream).toList();
-                RetentionAssessment a = policy.assess(clocks, holds.held(id), run.asOf());
-                switch (a.status()) {
-                    case HELD -> {
-                        runs.replaceEntry(run.id(), id.toString(), "HELD", a.eligibleFrom());
-                        return Outcome.HELD;
-                    }
-                    case DUE -> {
-                        if (run.dryRun()) {
-                            runs.replaceEntry(run.id(), id.toString(), "ELIGIBLE", a.eligibleFrom());
-                            return Outcome.ELIGIBLE;
-                        }
-                    }
-                    default -> {
-                        return Outcome.RETAINED;
-                    }
-                }
-                LocalDate ended = clocks.stream().filter(c -> c.recordClass() == RecordClass.CUSTOMER_IDENTITY)
-                        .findFirst().orElseThrow().startsFrom();
-                RetainedRecords.PurgeContext context = new RetainedRecords.PurgeContext(run.id(), a.policy(), ended,
-                        a.eligibleFrom());
-                shredding.shred(id.toString());
-                for (RetainedRecords r : records) {
-                    r.purge(id, context);
-                }
-                runs.entry(run.id(), id.toString(), "PURGED", a.eligibleFrom());
-                accessLog.append(AccessEvent.success("CUSTOMER_PURGE", id.toString())
-                        .withDetail("run " + run.id() + " policy " + a.policy()));
-                PurgeHook h = hook.getIfAvailable();
-                if (h != null) {
-                    h.beforeCommit(run.id(), id);
-                }
-                return Outcome.PURGED;
-            });
+            if (!pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                log.warn("Purge workers still running after the run ended");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Tally progress(String runId, Tally done) {
+        own.executeWithoutResult(s -> runs.progress(runId, done.examined(), done.retained()));
+        return done;
+    }
+
+    /**
+     * One batch in one transaction. If it fails with an exception (rolled back: every customer whole),
+     * each of its customers is tried alone, so that only the faulty one is left for the next run.
+     */
+    private Tally purgeBatch(PurgeRun run, List<CustomerId> batch) {
+        try {
+            return own.execute(s -> purgeInTransaction(run, batch));
         } catch (RuntimeException e) {
+            if (batch.size() > 1) {
+                log.warn("Purge batch of {} customers in run {} failed ({}); purging them one by one", batch.size(),
+                        run.id(), e.getClass().getName());
+                Tally tally = Tally.NONE;
+                for (CustomerId id : batch) {
+                    tally = tally.plus(purgeBatch(run, List.of(id)));
+                }
+                return tally;
+            }
             // Rolled back: the customer stays whole. Recorded (class name only, never data) and retried next run.
+            CustomerId id = batch.getFirst();
             log.error("Purge of customer {} in run {} failed: {}", id, run.id(), e.getClass().getName());
             try {
                 own.executeWithoutResult(s -> runs.replaceEntry(run.id(), id.toString(), "ERROR", null));
             } catch (RuntimeException ignored) {
                 // an entry for this customer exists already
             }
-            return Outcome.ERROR;
+            return new Tally(1, 0);
         }
     }
 
-    private static Outcome await(Future<Outcome> f) {
+    private Tally purgeInTransaction(PurgeRun run, List<CustomerId> batch) {
+        // Lock first: a legal hold placed concurrently locks the row too, so it is either seen below or
+        // finds the customer gone. Customers already purged (an earlier, interrupted run) are not found.
+        List<CustomerPurge.Relationship> locked = customers.lockAll(batch);
+        List<CustomerId> present = locked.stream().map(CustomerPurge.Relationship::id).toList();
+        List<Map<CustomerId, RecordClock>> clocksByModule = otherRecords.stream().map(r -> r.clocks(present)).toList();
+        Set<CustomerId> held = holds.heldAmong(present);
+
+        long retained = 0;
+        List<PurgeRunStore.Entry> kept = new ArrayList<>();
+        Map<CustomerId, RetainedRecords.PurgeContext> due = new LinkedHashMap<>();
+        for (CustomerPurge.Relationship customer : locked) {
+            CustomerId id = customer.id();
+            List<RecordClock> clocks = new ArrayList<>(clocksByModule.size() + 1);
+            for (Map<CustomerId, RecordClock> module : clocksByModule) {
+                RecordClock clock = module.get(id);
+                if (clock != null) {
+                    clocks.add(clock);
+                }
+            }
+            RecordClock identity = CustomerIdentityRecords.clockOf(customer);
+            clocks.add(identity);
+            RetentionAssessment a = policy.assess(clocks, held.contains(id), run.asOf());
+            switch (a.status()) {
+                case HELD -> kept.add(new PurgeRunStore.Entry(id.toString(), "HELD", a.eligibleFrom()));
+                case DUE -> {
+                    if (run.dryRun()) {
+                        kept.add(new PurgeRunStore.Entry(id.toString(), "ELIGIBLE", a.eligibleFrom()));
+                    } else {
+                        due.put(id, new RetainedRecords.PurgeContext(run.id(), a.policy(), identity.startsFrom(),
+                                a.eligibleFrom()));
+                    }
+                }
+                default -> retained++;
+            }
+        }
+        runs.replaceEntries(run.id(), kept);
+        if (!due.isEmpty()) {
+            purge(run, due);
+        }
+        return new Tally(batch.size(), retained);
+    }
+
+    /** Shred, delete every module's rows (tombstones last), certificate entries, access events (ids only). */
+    private void purge(PurgeRun run, Map<CustomerId, RetainedRecords.PurgeContext> due) {
+        shredding.shredAll(due.keySet().stream().map(CustomerId::toString).toList());
+        for (RetainedRecords r : records) {
+            r.purgeAll(due);
+        }
+        List<PurgeRunStore.Entry> entries = new ArrayList<>(due.size());
+        List<AccessEvent> events = new ArrayList<>(due.size());
+        due.forEach((id, context) -> {
+            entries.add(new PurgeRunStore.Entry(id.toString(), "PURGED", context.eligibleFrom()));
+            events.add(AccessEvent.success("CUSTOMER_PURGE", id.toString())
+                    .withDetail("run " + run.id() + " policy " + context.policy()));
+        });
+        runs.entries(run.id(), entries);
+        accessLog.appendAll(events);
+        PurgeHook h = hook.getIfAvailable();
+        if (h != null) {
+            due.keySet().forEach(id -> h.beforeCommit(run.id(), id));
+        }
+    }
+
+    private static Tally await(Future<Tally> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import com.kyckeeper.retention.RetentionPolicy;
 import com.kyckeeper.security.CurrentActor;
 import com.kyckeeper.shared.BusinessClock;
 import com.kyckeeper.shared.NotFoundException;
+import java.io.OutputStream;
 import java.util.UUID;
 import org.quartz.JobDataMap;
 import org.quartz.Scheduler;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
 
 @Service
 class PurgeRunService implements PurgeRuns {
@@ -27,9 +30,11 @@ class PurgeRunService implements PurgeRuns {
     private final RetentionPolicy policy;
     private final BusinessClock clock;
     private final AccessLog accessLog;
+    private final ObjectMapper mapper;
 
     PurgeRunService(PurgeRunStore runs, Scheduler scheduler, RetentionPolicy policy, BusinessClock clock,
-                    AccessLog accessLog) {
+                    AccessLog accessLog, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.runs = runs;
         this.scheduler = scheduler;
         this.policy = policy;
@@ -74,10 +79,7 @@ class PurgeRunService implements PurgeRuns {
     @Transactional
     @PreAuthorize("hasAnyRole('COMPLIANCE','AUDITOR')")
     public PurgeCertificate certificate(String runId) {
-        PurgeRun run = runs.find(runId).orElseThrow(() -> new NotFoundException("Purge run"));
-        if (!PurgeRunStore.COMPLETED.equals(run.status())) {
-            throw new com.kyckeeper.shared.ConflictException("The run has not completed: no certificate yet");
-        }
+        PurgeRun run = completedRun(runId);
         accessLog.append(new AccessEvent("PURGE_CERTIFICATE_READ", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
                 "run " + runId));
         boolean verified = runs.digest(run).equals(run.digest());
@@ -96,5 +98,38 @@ class PurgeRunService implements PurgeRuns {
         accessLog.append(new AccessEvent("PURGE_RUN_LIST", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
                 "results: " + found.size()));
         return found;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasAnyRole('COMPLIANCE','AUDITOR')")
+    public void writeCertificate(String runId, OutputStream out) {
+        PurgeRun run = completedRun(runId);
+        accessLog.append(new AccessEvent("PURGE_CERTIFICATE_READ", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
+                "run " + runId));
+        boolean verified = runs.digest(run).equals(run.digest()); // a streaming pass over the entries
+        try (JsonGenerator json = mapper.createGenerator(out)) {
+            json.writeStartObject();
+            json.writePOJOProperty("run", run);
+            for (String[] list : new String[][] {{"purgedCustomerIds", "PURGED"}, {"heldCustomerIds", "HELD"},
+                    {"errorCustomerIds", "ERROR"}}) {
+                json.writeName(list[0]);
+                json.writeStartArray();
+                runs.forEachEntry(runId, list[1], json::writeString);
+                json.writeEndArray();
+            }
+            json.writeStringProperty("digestAlgorithm", "SHA-256");
+            json.writeStringProperty("digest", run.digest());
+            json.writeBooleanProperty("verified", verified);
+            json.writeEndObject();
+        }
+    }
+
+    private PurgeRun completedRun(String runId) {
+        PurgeRun run = runs.find(runId).orElseThrow(() -> new NotFoundException("Purge run"));
+        if (!PurgeRunStore.COMPLETED.equals(run.status())) {
+            throw new com.kyckeeper.shared.ConflictException("The run has not completed: no certificate yet");
+        }
+        return run;
     }
 }

@@ -9,15 +9,18 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +34,12 @@ class PurgeRunStore {
     static final String ABANDONED = "ABANDONED";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final BusinessClock clock;
 
-    PurgeRunStore(JdbcClient jdbc, BusinessClock clock) {
+    PurgeRunStore(JdbcClient jdbc, JdbcTemplate template, BusinessClock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.clock = clock;
     }
 
@@ -93,6 +98,37 @@ class PurgeRunStore {
                 .param("from", eligibleFrom == null ? null : Date.valueOf(eligibleFrom)).update();
     }
 
+    /** One certificate line: a customer the run decided about. */
+    record Entry(String customerId, String outcome, LocalDate eligibleFrom) {
+    }
+
+    private static final int[] ENTRY_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE};
+
+    /** Certificate lines for a batch, as one JDBC batch (the PURGED ones commit with their purge). */
+    void entries(String runId, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            rows.add(new Object[] {runId, e.customerId(), e.outcome(),
+                    e.eligibleFrom() == null ? null : Date.valueOf(e.eligibleFrom())});
+        }
+        template.batchUpdate("""
+                insert into purge_run_entries (purge_run_id, customer_id, outcome, eligible_from)
+                values (?, ?, ?, ?)""", rows, ENTRY_TYPES);
+    }
+
+    /** {@link #replaceEntry} for a batch (at most 1,000): one delete, one insert batch. */
+    void replaceEntries(String runId, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from purge_run_entries where purge_run_id = :run and customer_id in (:customers)")
+                .param("run", runId).param("customers", entries.stream().map(Entry::customerId).toList()).update();
+        entries(runId, entries);
+    }
+
     /** For outcomes that leave the customer in place: a resumed run decides about it again. */
     void replaceEntry(String runId, String customerId, String outcome, LocalDate eligibleFrom) {
         jdbc.sql("delete from purge_run_entries where purge_run_id = :run and customer_id = :customer")
@@ -127,6 +163,16 @@ class PurgeRunStore {
         return jdbc.sql("select customer_id from purge_run_entries where purge_run_id = :id and outcome = :outcome"
                         + " order by customer_id")
                 .param("id", runId).param("outcome", outcome).query(String.class).list();
+    }
+
+    /** Streams the entry ids with one outcome, ordered, without holding them in memory. */
+    void forEachEntry(String runId, String outcome, Consumer<String> customerId) {
+        jdbc.sql("select customer_id from purge_run_entries where purge_run_id = :id and outcome = :outcome"
+                        + " order by customer_id")
+                .param("id", runId).param("outcome", outcome).withFetchSize(1000)
+                .query(rs -> {
+                    customerId.accept(rs.getString(1));
+                });
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.kyckeeper.retention.internal;
 
 import com.kyckeeper.retention.RecordClass;
+import com.kyckeeper.retention.RetainedRecords;
 import com.kyckeeper.retention.RetentionPeriod;
 import com.kyckeeper.retention.RetentionPolicy;
 import java.util.Comparator;
@@ -48,8 +49,10 @@ record RetentionProperties(String profile, Map<String, List<Rule>> profiles, Pur
         if (purge == null || purge.cron() == null || !CronExpression.isValidExpression(purge.cron())) {
             throw new IllegalArgumentException("kyc.retention.purge.cron: not a valid Quartz cron expression");
         }
-        if (purge.batchSize() < 1 || purge.batchSize() > 10_000 || purge.workers() < 1 || purge.workers() > 64) {
-            throw new IllegalArgumentException("kyc.retention.purge: batch-size must be 1..10000 and workers 1..64");
+        if (purge.batchSize() < 1 || purge.batchSize() > RetainedRecords.MAX_BATCH || purge.workers() < 1
+                || purge.workers() > 64) {
+            throw new IllegalArgumentException("kyc.retention.purge: batch-size must be 1.." + RetainedRecords.MAX_BATCH
+                    + " and workers 1..64");
         }
         profiles.keySet().forEach(name -> policy(profiles, name));
     }

@@ -1,10 +1,12 @@
 package com.kyckeeper.retention.web;
 
-import com.kyckeeper.retention.PurgeCertificate;
 import com.kyckeeper.retention.PurgeRun;
 import com.kyckeeper.retention.PurgeRuns;
 import com.kyckeeper.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,8 +43,10 @@ class PurgeRunController {
         return runs.get(id);
     }
 
+    /** Streamed: a run of a million customers lists a million ids without holding them in memory. */
     @GetMapping("/{id}/certificate")
-    PurgeCertificate certificate(@PathVariable String id) {
-        return runs.certificate(id);
+    void certificate(@PathVariable String id, HttpServletResponse response) throws IOException {
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        runs.writeCertificate(id, response.getOutputStream());
     }
 }
