@@ -1,5 +1,7 @@
 package com.kyckeeper.transaction;
 
+import static com.kyckeeper.support.CashRequests.ref;
+import static com.kyckeeper.support.CashRequests.tx;
 import static com.kyckeeper.support.Identities.individual;
 import static com.kyckeeper.support.Identities.residentId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 abstract class CashTransactionContract extends ApiTestBase {
 
     static final String TX = "/api/v1/cash-transactions";
-    static final AtomicInteger REF = new AtomicInteger();
 
     String verifiedCustomer() {
         String id = registered();
@@ -42,24 +42,6 @@ abstract class CashTransactionContract extends ApiTestBase {
         Api.Response r = api.as("teller1").post("/api/v1/customers", individual(residentId(true), true));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asString();
-    }
-
-    static String ref() {
-        return "T-" + UUID.randomUUID().toString().substring(0, 8) + "-" + REF.incrementAndGet();
-    }
-
-    static Map<String, Object> tx(String customer, String direction, String amount, String currency, String at) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("reference", ref());
-        m.put("customerId", customer);
-        m.put("direction", direction);
-        m.put("amount", amount);
-        m.put("currency", currency);
-        m.put("occurredAt", at);
-        m.put("branch", "BJ-001");
-        m.put("sourceOfFunds", "工资收入");
-        m.put("purpose", null);
-        return m;
     }
 
     static Map<String, Object> without(Map<String, Object> m, String field) {

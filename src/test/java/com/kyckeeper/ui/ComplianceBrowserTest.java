@@ -1,5 +1,6 @@
 package com.kyckeeper.ui;
 
+import static com.kyckeeper.support.CashRequests.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kyckeeper.support.Api;
@@ -21,10 +22,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -322,20 +321,6 @@ class ComplianceBrowserTest extends ApiTestBase {
         Api.Response c = api.as("compliance1").post("/api/v1/customers/" + id + "/closure", Map.of("endedOn", endedOn));
         assertThat(c.status()).as(c.body()).isEqualTo(200);
         return id;
-    }
-
-    static Map<String, Object> tx(String customer, String direction, String amount, String currency, String at) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("reference", "UI-" + UUID.randomUUID());
-        m.put("customerId", customer);
-        m.put("direction", direction);
-        m.put("amount", amount);
-        m.put("currency", currency);
-        m.put("occurredAt", at);
-        m.put("branch", "BJ-001");
-        m.put("sourceOfFunds", "工资收入");
-        m.put("purpose", null);
-        return m;
     }
 
     private long events(String action, String customerId) {
