@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -141,8 +142,9 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
-    /** A full-page screenshot under target/screenshots/{name}.png. */
+    /** A full-page screenshot under target/screenshots/{name}.png, after checking every form control is labelled. */
     public Path screenshot(String name) {
+        assertEveryControlIsLabelled(name);
         try {
             Files.createDirectories(SCREENSHOTS);
             Number height = (Number) script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
@@ -155,6 +157,19 @@ public final class Browser implements AutoCloseable {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Labels on every field (issue 7): a visible input, select or textarea needs a label or an ARIA name. */
+    @SuppressWarnings("unchecked")
+    private void assertEveryControlIsLabelled(String page) {
+        List<String> unlabelled = (List<String>) script("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                    .filter(e => !['hidden', 'submit', 'button', 'reset'].includes(e.type))
+                    .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                    .map(e => e.name || e.id || e.type);""");
+        if (!unlabelled.isEmpty()) {
+            throw new AssertionError(page + ": form controls without a label: " + unlabelled);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.kyckeeper.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kyckeeper.support.ApiTestBase;
 import com.kyckeeper.support.Browser;
@@ -102,6 +103,17 @@ class BrowserJourneyTest extends ApiTestBase {
             b.waitForText("customer-status", "Verified");
             b.go("/verification");
             assertThat(b.text()).contains("Verification queue");
+        }
+    }
+
+    @Test
+    void everyScreenshotChecksLabelsAndCatchesAnUnlabelledField() {
+        try (Browser b = Browser.open(port)) {
+            b.go("/login");
+            b.screenshot("00-login-labelled");
+            b.script("const i = document.createElement('input'); i.name = 'unlabelled'; document.forms[0].appendChild(i);");
+            assertThatThrownBy(() -> b.screenshot("00-login-unlabelled"))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("[unlabelled]");
         }
     }
 
