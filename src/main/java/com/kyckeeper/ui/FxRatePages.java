@@ -6,12 +6,12 @@ import com.kyckeeper.shared.ConflictException;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.transaction.CashTransactions;
 import com.kyckeeper.transaction.FxRatesUpdated;
+import com.kyckeeper.ui.form.Forms;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -40,7 +40,7 @@ class FxRatePages {
     @GetMapping("/compliance/fx-rates")
     String list(@RequestParam(required = false) String date, Model model) {
         Permissions.requireAny(Roles.COMPLIANCE);
-        LocalDate day = date == null || date.isBlank() ? clock.today() : date(date);
+        LocalDate day = date == null || date.isBlank() ? clock.today() : Forms.date("date", date);
         model.addAttribute("date", day);
         model.addAttribute("rates", transactions.rates(day));
         return "compliance/fx-rates";
@@ -52,7 +52,7 @@ class FxRatePages {
         Permissions.requireAny(Roles.COMPLIANCE);
         LocalDate day = null;
         try {
-            day = date(date);
+            day = Forms.date("date", date);
             String ccy = currency == null ? "" : currency.strip().toUpperCase(Locale.ROOT);
             if (ccy.isEmpty()) {
                 throw new InvalidInputException("currency", "is required");
@@ -98,13 +98,5 @@ class FxRatePages {
         redirect.addFlashAttribute("storedRates", result.rates());
         redirect.addFlashAttribute("storedDays", result.dates().size());
         redirect.addFlashAttribute("reevaluated", result.reevaluated());
-    }
-
-    private static LocalDate date(String raw) {
-        try {
-            return LocalDate.parse(raw == null ? "" : raw.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("date", "must be a date YYYY-MM-DD");
-        }
     }
 }

@@ -5,8 +5,8 @@ import com.kyckeeper.security.Roles;
 import com.kyckeeper.shared.BusinessClock;
 import com.kyckeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import com.kyckeeper.ui.form.Forms;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -79,8 +79,8 @@ class LargeValueReportPages {
     }
 
     private static LocalDate[] range(String from, String to) {
-        LocalDate f = date("from", from);
-        LocalDate t = date("to", to);
+        LocalDate f = Forms.date("from", from);
+        LocalDate t = Forms.date("to", to);
         if (t.isBefore(f)) {
             throw new InvalidInputException("to", "must not be before from");
         }
@@ -88,13 +88,5 @@ class LargeValueReportPages {
             throw new InvalidInputException("to", "at most a year");
         }
         return new LocalDate[] {f, t};
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value == null ? "" : value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a date (yyyy-mm-dd)");
-        }
     }
 }

@@ -7,9 +7,9 @@ import com.kyckeeper.security.Roles;
 import com.kyckeeper.shared.BusinessClock;
 import com.kyckeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import com.kyckeeper.ui.form.Forms;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +40,7 @@ class RetentionReportPages {
     @GetMapping("/compliance/retention-report")
     String page(@RequestParam(required = false) String asOf, Model model) {
         Permissions.requireAny(Roles.COMPLIANCE);
-        LocalDate day = asOf == null || asOf.isBlank() ? clock.today() : date(asOf);
+        LocalDate day = asOf == null || asOf.isBlank() ? clock.today() : Forms.date("asOf", asOf);
         List<RetentionReportRow> rows = new ArrayList<>();
         long total = report.write(day, r -> {
             if (rows.size() < SHOWN) {
@@ -58,7 +58,7 @@ class RetentionReportPages {
     void download(@RequestParam String asOf, @RequestParam String format, HttpServletResponse response)
             throws IOException {
         Permissions.requireAny(Roles.COMPLIANCE);
-        LocalDate day = date(asOf);
+        LocalDate day = Forms.date("asOf", asOf);
         RetentionReportExport.Format f;
         try {
             f = RetentionReportExport.Format.valueOf(format.toUpperCase(Locale.ROOT));
@@ -69,13 +69,5 @@ class RetentionReportPages {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Disposition", ContentDisposition.attachment().filename(f.fileName(day)).build().toString());
         export.export(day, f, response.getOutputStream());
-    }
-
-    private static LocalDate date(String raw) {
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new InvalidInputException("asOf", "must be a date YYYY-MM-DD");
-        }
     }
 }
