@@ -3,6 +3,7 @@ package com.kyckeeper.audit;
 import static com.kyckeeper.support.Identities.individual;
 import static com.kyckeeper.support.Identities.residentId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kyckeeper.support.Api;
 import com.kyckeeper.support.ApiTestBase;
@@ -35,6 +36,8 @@ abstract class AuditContract extends ApiTestBase {
 
     @Autowired
     AuditIntegrity integrity;
+    @Autowired
+    AccessLog accessLog;
 
     /** Changes the database behind the service's back, as someone with database access would. */
     protected void tamper(String sql, Object... args) {
@@ -297,6 +300,41 @@ abstract class AuditContract extends ApiTestBase {
         assertThat(report.get("status").asString()).isEqualTo("BROKEN");
         assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(forged);
         assertThat(report.get("verifiedThrough").asLong()).isLessThan(forged);
+    }
+
+    @Test
+    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)
+    void aCopiedEventIsFoundAtExactlyTheCopyOnlineAndOffline() throws Exception {
+        String id = register(residentId(true));
+        api.as("teller1").header("X-Access-Purpose", "review").get(CUSTOMERS + "/" + id + "?reveal=true");
+        assertThat(integrityReport().get("status").asString()).isEqualTo("INTACT");
+        long original = seqOf("CUSTOMER_REVEAL", id);
+
+        // A replayed row: every column, the event id and the (valid) MAC of a real event, a new seq.
+        tamper("insert into access_events (at, actor, actor_role, action, customer_id, purpose, outcome,"
+                + " client_address, request_id, detail, event_id, mac) select at, actor, actor_role, action, customer_id,"
+                + " purpose, outcome, client_address, request_id, detail, event_id, mac from access_events where seq = ?",
+                original);
+        long copy = seqOf("CUSTOMER_REVEAL", id);
+        assertThat(copy).isGreaterThan(original);
+
+        JsonNode report = integrityReport();
+        assertThat(report.get("status").asString()).isEqualTo("BROKEN");
+        assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(copy);
+        assertThat(report.get("reason").asString()).contains("copied");
+
+        Path dir = Files.createTempDirectory("audit-copy");
+        Path log = Files.writeString(dir.resolve("audit-log.csv"), api.as("auditor1").get("/api/v1/audit/log-export").body());
+        Path pub = Files.writeString(dir.resolve("audit.pub"), api.as("auditor1").get("/api/v1/audit/public-key").body());
+        IntegrityReport offline = OfflineVerifier.verify(log, pub, null);
+        assertThat(offline.status()).isEqualTo(IntegrityReport.Status.BROKEN);
+        assertThat(offline.firstBrokenSeq()).isEqualTo(copy);
+    }
+
+    @Test
+    void anEventOutsideItsOperationsTransactionIsRefused() {
+        assertThatThrownBy(() -> accessLog.append(new AccessEvent("CUSTOMER_READ", null, null, Outcome.SUCCESS, null)))
+                .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
     }
 
     @Test

@@ -45,6 +45,8 @@ class AuditOnPostgresTest extends AuditContract {
         refused("update access_events set purpose = 'x'");
         refused("delete from access_events");
         refused("delete from access_event_seals");
+        refused("update access_event_seals set customer_id = null");
+        refused("truncate access_event_seals");
         refused("update audit_checkpoints set signature = 'x'");
         refused("truncate access_events");
     }

@@ -11,7 +11,8 @@ import java.util.concurrent.ForkJoinPool;
  * code runs online and offline. Feed it every entry ({@link #accept}), then {@link #finish}.
  * It reports the first broken entry: a gap in chain positions, a sealed event that is missing
  * (deleted), an entry whose hash does not follow (changed), an event whose MAC is not the
- * service's (inserted; only checked when the MAC key is given), or a checkpoint whose hash or
+ * service's (inserted; only checked when the MAC key is given), an event marked as a copy of an
+ * earlier one ({@link #markCopy}), or a checkpoint whose hash or
  * signature does not hold (then everything after the last good checkpoint is suspect).
  */
 public final class ChainVerifier {
@@ -37,6 +38,7 @@ public final class ChainVerifier {
     private long lastGoodCheckpointSeq;
     private long firstSeqAfterCheckpoint = -1;
     private IntegrityReport broken;
+    private final java.util.Set<Long> copies = new java.util.HashSet<>();
 
     /** @param macKey null to skip the MAC check (offline, without the secret) */
     public ChainVerifier(AuditSuite suite, byte[] publicKey, byte[] macKey, List<Checkpoint> checkpoints) {
@@ -45,6 +47,15 @@ public final class ChainVerifier {
         this.checkpoints = checkpoints.stream().sorted(java.util.Comparator.comparingLong(Checkpoint::chainPos)).toList();
         this.hasher = suite.hasher();
         this.macKey = macKey == null ? null : macKey.clone();
+    }
+
+    /**
+     * Marks the entry at this chain position as a copy: its event id already appeared at an earlier
+     * position (a replayed row carries a valid MAC, so only the repeated id gives it away). Call it
+     * before the entry is {@linkplain #accept accepted}.
+     */
+    public void markCopy(long chainPos) {
+        copies.add(chainPos);
     }
 
     /**
@@ -115,6 +126,9 @@ public final class ChainVerifier {
         }
         if (event == null) {
             return fail(sealedSeq, "the sealed event no longer exists (deleted)");
+        }
+        if (!copies.isEmpty() && copies.contains(chainPos)) {
+            return fail(sealedSeq, "the event repeats an earlier event's id (a copied row)");
         }
         int n = canonical.entry(event);
         byte[] h = hasher.hash(prev, canonical.buffer(), n);

@@ -24,6 +24,11 @@ class IntegrityService implements AuditIntegrity {
     private static final String CHAIN = "select s.chain_pos, s.seq as sealed_seq, s.hash, " + EventRows.COLUMNS
             + " from access_event_seals s left join access_events e on e.seq = s.seq order by s.chain_pos";
 
+    /** Sealed events whose event id occurs more than once, in chain order (the hot table keeps no unique index). */
+    private static final String REPEATED_IDS = "select e.event_id, s.chain_pos from access_event_seals s"
+            + " join access_events e on e.seq = s.seq where e.event_id in (select event_id from access_events"
+            + " where event_id is not null group by event_id having count(*) > 1) order by s.chain_pos";
+
     private final JdbcTemplate jdbc;
     private final Sealer sealer;
     private final AuditKeys keys;
@@ -63,6 +68,12 @@ class IntegrityService implements AuditIntegrity {
     /** The verification itself, without sealing first or logging (tests and the sealer's callers). */
     IntegrityReport verifySealed() {
         ChainVerifier verifier = new ChainVerifier(keys.suite(), keys.publicKey(), keys.macKey(), checkpoints());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        jdbc.query(REPEATED_IDS, (RowCallbackHandler) rs -> {
+            if (!seen.add(rs.getString(1))) {
+                verifier.markCopy(rs.getLong(2));
+            }
+        });
         streamChain(r -> verifier.accept(r.pos(), r.seq(), r.event(), r.hash()));
         return verifier.finish();
     }
@@ -103,7 +114,7 @@ class IntegrityService implements AuditIntegrity {
         OffsetDateTime before = OffsetDateTime.ofInstant(keepFrom, java.time.ZoneOffset.UTC);
         Long head = jdbc.queryForObject("select max(seq) from access_event_seals", Long.class);
         long floor = head == null ? Long.MIN_VALUE : head - props.sealing().lateCommitWindow();
-        Long sealed = jdbc.queryForObject("select count(*) from access_event_keys where at < ?", Long.class, before);
+        Long sealed = jdbc.queryForObject("select count(*) from access_event_seals where at < ?", Long.class, before);
         Long unsealed = jdbc.queryForObject("select count(*) from access_events e where e.seq > ? and e.at < ?"
                 + " and not exists (select 1 from access_event_seals s where s.seq = e.seq)", Long.class, floor, before);
         long past = (sealed == null ? 0 : sealed) + (unsealed == null ? 0 : unsealed);

@@ -29,8 +29,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes access events as plain inserts (no lock, no chain read: the {@link Sealer} chains them
@@ -65,9 +67,13 @@ class JdbcAccessLog implements AccessLog {
         this.mac = ThreadLocal.withInitial(() -> keys.suite().mac(keys.macKey()));
     }
 
+    /**
+     * Propagation MANDATORY, checked by hand: this runs on every audited read, and a transactional
+     * proxy's interceptor per call costs more than the check.
+     */
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void append(AccessEvent event) {
+        requireTransaction();
         insert(event);
     }
 
@@ -78,8 +84,8 @@ class JdbcAccessLog implements AccessLog {
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<AccessEvent> events) {
+        requireTransaction();
         if (events.isEmpty()) {
             return;
         }
@@ -88,6 +94,13 @@ class JdbcAccessLog implements AccessLog {
             rows.add(row(event));
         }
         template.batchUpdate(INSERT, rows, rows.size(), JdbcAccessLog::bind);
+    }
+
+    /** No event, no operation: an event outside the operation's transaction could outlive its rollback. */
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("an access event must be written in its operation's transaction");
+        }
     }
 
     /**
@@ -196,7 +209,7 @@ class JdbcAccessLog implements AccessLog {
 
     /**
      * The matching events. The hot table {@code access_events} has no index but its keys, so a query
-     * by customer, actor or time goes through the sealer's {@code access_event_keys} (indexed) for
+     * by customer, actor or time goes through the seals (they carry those keys and their indexes) for
      * sealed events, plus a range scan of the not yet sealed events above the sealed head (the same
      * window the sealer looks at). Both branches filter on the events' own columns; they are
      * disjoint (sealed / unsealed), so the union has every match once.
@@ -239,7 +252,7 @@ class JdbcAccessLog implements AccessLog {
         }
         Long sealedHead = jdbc.sql("select max(seq) from access_event_seals").query(Long.class).optional().orElse(null);
         params.put("unsealedFloor", sealedHead == null ? Long.MIN_VALUE : sealedHead - props.sealing().lateCommitWindow());
-        String sealed = "select " + EventRows.COLUMNS + " from access_event_keys k join access_events e on e.seq = k.seq"
+        String sealed = "select " + EventRows.COLUMNS + " from access_event_seals k join access_events e on e.seq = k.seq"
                 + " where " + String.join(" and ", keyClauses) + " and " + filter;
         String unsealed = "select " + EventRows.COLUMNS + " from access_events e where e.seq > :unsealedFloor and " + filter
                 + " and not exists (select 1 from access_event_seals s where s.seq = e.seq)";

@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The exported log, one CSV file: a header record {@code KYC-AUDIT-LOG,1,<SUITE>}, then every
@@ -57,6 +59,8 @@ public final class LogFile {
             r = csv.next();
         }
         ChainVerifier verifier = new ChainVerifier(suite, publicKey, macKey, checkpoints);
+        // Offline there is no index to ask: every event id is kept to find a copied row (about 100 bytes each).
+        Set<String> eventIds = new HashSet<>();
         for (; r != null; r = csv.next()) {
             if (r.size() == 1 && r.get(0) == null) {
                 continue; // blank line
@@ -68,6 +72,9 @@ public final class LogFile {
             long seq = Long.parseLong(r.get(2));
             EventFields e = r.size() == 4 ? null : new EventFields(seq, Instant.parse(r.get(4)), r.get(5), r.get(6),
                     r.get(7), r.get(8), r.get(9), r.get(10), r.get(11), r.get(12), r.get(13), r.get(14), r.get(15));
+            if (e != null && e.eventId() != null && !eventIds.add(e.eventId())) {
+                verifier.markCopy(pos);
+            }
             if (!verifier.accept(pos, seq, e, r.get(3))) {
                 break;
             }
