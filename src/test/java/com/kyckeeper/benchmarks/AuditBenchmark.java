@@ -239,10 +239,13 @@ public final class AuditBenchmark {
         double off = 0;
         double cpuOn = 0;
         double cpuOff = 0;
+        double serverOn = 0;
+        double serverOff = 0;
         for (int r = -1; r < rounds; r++) { // round -1 (one of each mode) warms the HTTP path up, unmeasured
             for (boolean auditing : new boolean[] {true, false}) {
                 AUDITING.set(auditing);
                 long cpu0 = OS.getProcessCpuTime();
+                long client0 = clientCpuNanos();
                 long end = System.nanoTime() + seconds * 1_000_000_000L;
                 List<Future<Integer>> futures = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -264,18 +267,23 @@ public final class AuditBenchmark {
                     total += f.get();
                 }
                 double rate = total / (double) seconds;
-                double cpu = (OS.getProcessCpuTime() - cpu0) / 1e3 / total;
+                long processNanos = OS.getProcessCpuTime() - cpu0;
+                double cpu = processNanos / 1e3 / total;
+                double server = (processNanos - (clientCpuNanos() - client0)) / 1e3 / total;
                 if (r < 0) {
                     continue;
                 }
-                System.out.printf("http round %d: auditing %s %,.1f reads/s, %.0f µs process CPU/read (client included)"
-                        + " load %.1f%n", r + 1, auditing ? "on" : "off", rate, cpu, OS.getSystemLoadAverage());
+                System.out.printf("http round %d: auditing %s %,.1f reads/s, %.0f µs process CPU/read (client included),"
+                        + " %.0f µs server CPU/read, load %.1f%n", r + 1, auditing ? "on" : "off", rate, cpu, server,
+                        OS.getSystemLoadAverage());
                 if (auditing) {
                     on += rate;
                     cpuOn += cpu;
+                    serverOn += server;
                 } else {
                     off += rate;
                     cpuOff += cpu;
+                    serverOff += server;
                 }
             }
         }
@@ -283,6 +291,23 @@ public final class AuditBenchmark {
         System.out.printf("RESULT http reads threads=%d on=%,.1f/s off=%,.1f/s overhead=%.1f%%; process CPU/read"
                         + " on=%.0f µs off=%.0f µs (+%.1f%%)%n", threads, on / rounds, off / rounds, 100 * (1 - on / off),
                 cpuOn / rounds, cpuOff / rounds, 100 * (cpuOn / cpuOff - 1));
+        // The load driver shares the two cores; without its CPU, a read costs the service this much.
+        // Throughput on a machine of its own would fall by 1 - off/on of these.
+        System.out.printf("RESULT http server CPU per read (load driver's threads excluded) on=%.0f µs off=%.0f µs"
+                        + " (+%.1f%%, throughput overhead if CPU-bound %.1f%%)%n", serverOn / rounds, serverOff / rounds,
+                100 * (serverOn / serverOff - 1), 100 * (1 - serverOff / serverOn));
+    }
+
+    /** CPU time of the load driver's threads: the pool's and the HTTP client's selector. */
+    private static long clientCpuNanos() {
+        long sum = 0;
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith("pool-") || info.getThreadName().startsWith("HttpClient"))) {
+                long t = THREADS.getThreadCpuTime(info.getThreadId());
+                sum += Math.max(t, 0);
+            }
+        }
+        return sum;
     }
 
     /** Benchmark only: wraps the access log so its appends can be skipped to measure what they cost. */
