@@ -62,6 +62,9 @@ public final class AuditBenchmark {
     static volatile double lastProcessCpuMicrosPerRead;
     static volatile double lastRequestCpuMicrosPerRead;
     static final Map<String, Object> EXTRA = new HashMap<>();
+    /** Set when the service runs on the embedded PostgreSQL: its CPU counts as the service's. */
+    static volatile boolean postgres;
+    static volatile double lastDbCpuMicrosPerRead;
 
     public static void main(String[] args) throws Exception {
         String db = args.length > 0 ? args[0] : "h2";
@@ -116,7 +119,8 @@ public final class AuditBenchmark {
         props.put("server.port", "0");
         props.put("server.address", "127.0.0.1");
         props.put("logging.level.root", "WARN");
-        if (db.equals("postgres")) {
+        postgres = db.equals("postgres");
+        if (postgres) {
             props.put("spring.datasource.url", PostgresServer.get().createDatabase(
                     "kyc_b" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
             props.put("spring.datasource.username", "postgres");
@@ -153,6 +157,8 @@ public final class AuditBenchmark {
             double off = 0;
             double[] cpuOn = new double[2];
             double[] cpuOff = new double[2];
+            double dbOn = 0;
+            double dbOff = 0;
             List<Double> overheads = new ArrayList<>();
             List<Double> cpuOverheads = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
@@ -160,10 +166,12 @@ public final class AuditBenchmark {
                 double a = run(registry, ids, pool, threads, seconds);
                 double aCpu = lastProcessCpuMicrosPerRead;
                 double aReq = lastRequestCpuMicrosPerRead;
+                double aDb = lastDbCpuMicrosPerRead;
                 AUDITING.set(onOnly);
                 double b = run(registry, ids, pool, threads, seconds);
                 double bCpu = lastProcessCpuMicrosPerRead;
                 double bReq = lastRequestCpuMicrosPerRead;
+                double bDb = lastDbCpuMicrosPerRead;
                 System.out.printf("round %d: auditing on %,.0f reads/s (%.0f µs CPU/read, request threads %.0f),"
                                 + " off %,.0f reads/s (%.0f µs, %.0f), overhead %.1f%% (CPU/read %+.1f%%) load %.1f%n",
                         r + 1, a, aCpu, aReq, b, bCpu, bReq, 100 * (1 - a / b), 100 * (aCpu / bCpu - 1),
@@ -174,6 +182,8 @@ public final class AuditBenchmark {
                 cpuOn[1] += aReq;
                 cpuOff[0] += bCpu;
                 cpuOff[1] += bReq;
+                dbOn += aDb;
+                dbOff += bDb;
                 overheads.add(100 * (1 - a / b));
                 cpuOverheads.add(100 * (aCpu / bCpu - 1));
             }
@@ -191,6 +201,12 @@ public final class AuditBenchmark {
                             + " %+.1f%%); request threads on=%.1f µs off=%.1f µs (+%.1f%%)%n", db, cpuOn[0] / rounds,
                     cpuOff[0] / rounds, 100 * (cpuOn[0] / cpuOff[0] - 1), cpuOverheads.get(cpuOverheads.size() / 2),
                     cpuOn[1] / rounds, cpuOff[1] / rounds, 100 * (cpuOn[1] / cpuOff[1] - 1));
+            if (postgres) {
+                System.out.printf("RESULT PostgreSQL CPU per masked read: on=%.1f µs off=%.1f µs; service + PostgreSQL"
+                                + " on=%.1f µs off=%.1f µs (+%.1f%%)%n", dbOn / rounds, dbOff / rounds,
+                        (cpuOn[0] + dbOn) / rounds, (cpuOff[0] + dbOff) / rounds,
+                        100 * ((cpuOn[0] + dbOn) / (cpuOff[0] + dbOff) - 1));
+            }
             long events = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                     .sql("select count(*) from access_events").query(Long.class).single();
             System.out.printf("access events written: %,d%n", events);
@@ -200,6 +216,7 @@ public final class AuditBenchmark {
     private static double run(CustomerRegistry registry, List<String> ids, ExecutorService pool, int threads,
                               int seconds) throws Exception {
         long cpu0 = OS.getProcessCpuTime();
+        long db0 = dbCpuNanos();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<Integer>> futures = new ArrayList<>();
         java.util.concurrent.atomic.AtomicLong requestCpu = new java.util.concurrent.atomic.AtomicLong();
@@ -229,6 +246,7 @@ public final class AuditBenchmark {
         }
         lastProcessCpuMicrosPerRead = (OS.getProcessCpuTime() - cpu0) / 1e3 / total;
         lastRequestCpuMicrosPerRead = requestCpu.get() / 1e3 / total;
+        lastDbCpuMicrosPerRead = (dbCpuNanos() - db0) / 1e3 / total;
         return total / (double) seconds;
     }
 
@@ -246,6 +264,7 @@ public final class AuditBenchmark {
                 AUDITING.set(auditing);
                 long cpu0 = OS.getProcessCpuTime();
                 long client0 = clientCpuNanos();
+                long db0 = dbCpuNanos();
                 long end = System.nanoTime() + seconds * 1_000_000_000L;
                 List<Future<Integer>> futures = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -269,7 +288,7 @@ public final class AuditBenchmark {
                 double rate = total / (double) seconds;
                 long processNanos = OS.getProcessCpuTime() - cpu0;
                 double cpu = processNanos / 1e3 / total;
-                double server = (processNanos - (clientCpuNanos() - client0)) / 1e3 / total;
+                double server = (processNanos - (clientCpuNanos() - client0) + (dbCpuNanos() - db0)) / 1e3 / total;
                 if (r < 0) {
                     continue;
                 }
@@ -293,9 +312,13 @@ public final class AuditBenchmark {
                 cpuOn / rounds, cpuOff / rounds, 100 * (cpuOn / cpuOff - 1));
         // The load driver shares the two cores; without its CPU, a read costs the service this much.
         // Throughput on a machine of its own would fall by 1 - off/on of these.
-        System.out.printf("RESULT http server CPU per read (load driver's threads excluded) on=%.0f µs off=%.0f µs"
+        System.out.printf("RESULT http server CPU per read (load driver's threads excluded, PostgreSQL's included) on=%.0f µs off=%.0f µs"
                         + " (+%.1f%%, throughput overhead if CPU-bound %.1f%%)%n", serverOn / rounds, serverOff / rounds,
                 100 * (serverOn / serverOff - 1), 100 * (1 - serverOff / serverOn));
+    }
+
+    private static long dbCpuNanos() {
+        return postgres ? PostgresServer.get().cpuNanos() : 0;
     }
 
     /** CPU time of the load driver's threads: the pool's and the HTTP client's selector. */

@@ -78,8 +78,7 @@ class CashIntakeBenchmark {
             }
             MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
             AtomicLong seq = new AtomicLong();
-            String dataDir = jdbc.sql("select setting from pg_settings where name = 'data_directory'").query(String.class).single();
-            postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDir, "postmaster.pid")).getFirst().strip());
+            measurePostgres = true;
             run(api, customers, first, seq, WARMUP, "warm-up", mem);
             StringBuilder report = new StringBuilder();
             long t0 = System.nanoTime();
@@ -155,42 +154,16 @@ class CashIntakeBenchmark {
 
     private static final java.lang.management.ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
     private final AtomicLong clientCpu = new AtomicLong();
-    private long postmaster = -1;
+    private boolean measurePostgres;
 
     /** CPU of this JVM: the service plus the load driver (whose threads are counted apart in clientCpu). */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /**
-     * CPU of the embedded PostgreSQL: the postmaster (with its reaped children) and its live
-     * backends and helpers, from /proc (Linux; utime + stime in clock ticks of 10 ms).
-     */
+    /** CPU of the embedded PostgreSQL (the server these tests share), or 0 when it is not the database. */
     private long postgresCpuNanos() {
-        if (postmaster < 0) {
-            return 0;
-        }
-        long ticks = 0;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long pid = Long.parseLong(p.getFileName().toString());
-                    long ppid = Long.parseLong(f[1]);
-                    if (pid == postmaster) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-                    } else if (ppid == postmaster) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the process ended while listing
-                }
-            }
-        } catch (java.io.IOException e) {
-            return 0;
-        }
-        return ticks * 10_000_000L;
+        return measurePostgres ? PostgresServer.get().cpuNanos() : 0;
     }
 
     private static String cpuLine(String label, long items, long jvm, long client, long pg) {

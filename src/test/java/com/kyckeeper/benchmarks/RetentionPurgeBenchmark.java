@@ -158,39 +158,7 @@ class RetentionPurgeBenchmark extends ApiTestBase {
         static CpuTime now() {
             double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-            return new CpuTime(jvm, postgresSeconds());
-        }
-
-        private static double postgresSeconds() {
-            String port = com.kyckeeper.support.PostgresServer.get().url("x").replaceAll(".*:(\\d+)/.*", "$1");
-            long ticks = 0;
-            String postmaster = null;
-            java.io.File[] procs = new java.io.File("/proc").listFiles(f -> f.getName().matches("\\d+"));
-            java.util.Map<String, String[]> stats = new java.util.HashMap<>();
-            for (java.io.File f : procs) {
-                try {
-                    String cmd = java.nio.file.Files.readString(f.toPath().resolve("cmdline")).replace('\0', ' ');
-                    String stat = java.nio.file.Files.readString(f.toPath().resolve("stat"));
-                    stats.put(f.getName(), stat.substring(stat.lastIndexOf(')') + 2).split(" "));
-                    if (cmd.contains("/bin/postgres") && cmd.contains("-p " + port + " ")) {
-                        postmaster = f.getName();
-                    }
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // process ended meanwhile
-                }
-            }
-            if (postmaster == null) {
-                return Double.NaN;
-            }
-            for (var e : stats.entrySet()) {
-                String[] st = e.getValue(); // st[0] = state, st[1] = ppid, st[11..14] = utime stime cutime cstime
-                if (e.getKey().equals(postmaster)) {
-                    ticks += Long.parseLong(st[11]) + Long.parseLong(st[12]) + Long.parseLong(st[13]) + Long.parseLong(st[14]);
-                } else if (st[1].equals(postmaster)) {
-                    ticks += Long.parseLong(st[11]) + Long.parseLong(st[12]);
-                }
-            }
-            return ticks / 100.0; // USER_HZ
+            return new CpuTime(jvm, com.kyckeeper.support.PostgresServer.get().cpuNanos() / 1e9);
         }
     }
 
