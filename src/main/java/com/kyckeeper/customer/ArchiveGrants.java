@@ -14,6 +14,8 @@ class ArchiveGrants {
 
     private static final String COLUMNS = "id, customer_id, requested_by, purpose, status, requested_at, decided_by, "
             + "decided_at, valid_until";
+    /** What a purged customer's archive access requests keep instead of their purpose text. */
+    static final String PURGED_PURPOSE = "[purged]";
     private final JdbcClient jdbc;
 
     ArchiveGrants(JdbcClient jdbc) {
@@ -38,6 +40,19 @@ class ArchiveGrants {
         return jdbc.sql("update archive_access_requests set status = ?, decided_by = ?, decided_at = ?, valid_until = ?"
                         + " where id = ? and status = 'PENDING'")
                 .params(status, decidedBy, utc(at), validUntil == null ? null : utc(validUntil), id).update() == 1;
+    }
+
+    /**
+     * After a retention purge the customer's requests stay as the access trail (who asked, who decided,
+     * when) but the teller's free-text purpose may describe the customer: it is replaced by
+     * {@link #PURGED_PURPOSE}. Joins the purge's transaction; at most 1,000 ids (an IN list).
+     */
+    int redactPurposes(List<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update archive_access_requests set purpose = :marker where customer_id in (:ids)")
+                .param("marker", PURGED_PURPOSE).param("ids", customerIds).update();
     }
 
     Optional<Row> find(String id) {

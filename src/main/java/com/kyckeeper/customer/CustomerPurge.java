@@ -32,8 +32,9 @@ public interface CustomerPurge {
     List<Relationship> lockAll(Collection<CustomerId> ids);
 
     /**
-     * Deletes the customer's rows (versions, related parties, the record) and writes its tombstone.
-     * The caller destroys the data key and holds the lock from {@link #lock}.
+     * Deletes the customer's rows (versions, related parties, the record), replaces the free-text
+     * purpose of its archive access requests by "[purged]" (the rows stay: who asked, who decided,
+     * when) and writes its tombstone. The caller destroys the data key and holds the lock from {@link #lock}.
      */
     void purge(CustomerId id, PurgeRef ref);
 

@@ -26,11 +26,13 @@ class JdbcCustomerPurge implements CustomerPurge {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final BusinessClock clock;
+    private final ArchiveGrants archiveGrants;
 
-    JdbcCustomerPurge(JdbcClient jdbc, JdbcTemplate jdbcTemplate, BusinessClock clock) {
+    JdbcCustomerPurge(JdbcClient jdbc, JdbcTemplate jdbcTemplate, BusinessClock clock, ArchiveGrants archiveGrants) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
+        this.archiveGrants = archiveGrants;
     }
 
     @Override
@@ -89,7 +91,10 @@ class JdbcCustomerPurge implements CustomerPurge {
         purgeAll(Map.of(id, ref));
     }
 
-    /** Children before the record (foreign keys), then one batch of tombstones. */
+    /**
+     * Children before the record (foreign keys), then one batch of tombstones. Archive access requests
+     * stay (the access trail) with their free-text purpose replaced by a fixed marker.
+     */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void purgeAll(Map<CustomerId, PurgeRef> refs) {
@@ -100,6 +105,7 @@ class JdbcCustomerPurge implements CustomerPurge {
         jdbc.sql("delete from customer_versions where customer_id in (:ids)").param("ids", ids).update();
         jdbc.sql("delete from customer_parties where customer_id in (:ids)").param("ids", ids).update();
         jdbc.sql("delete from customers where id in (:ids)").param("ids", ids).update();
+        archiveGrants.redactPurposes(ids);
         Timestamp at = Timestamp.from(clock.now());
         List<Object[]> tombstones = new ArrayList<>(refs.size());
         refs.forEach((id, ref) -> tombstones.add(new Object[] {id.toString(), ref.purgeRunId(), ref.policy(),

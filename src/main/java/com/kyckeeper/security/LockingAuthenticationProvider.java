@@ -13,7 +13,8 @@ import org.springframework.security.provisioning.UserDetailsManager;
 /**
  * The one authentication provider of both filter chains (form login and HTTP Basic): refuses a
  * locked user name before any password check (so neither the check cache nor Basic can bypass the
- * lock), counts failures, and on locking forgets every remembered successful check. Failures and
+ * lock; the lock is read from the database on every check, so it holds on every node of a cluster),
+ * counts failures, and on locking forgets every remembered successful check of this node. Failures and
  * locks are written to the access log; the user name only when it is a real user (a name typed by
  * mistake may be a password).
  */
@@ -35,13 +36,15 @@ final class LockingAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String name = authentication.getName();
-        if (lockout.lockedUntil(name).isPresent()) {
+        // read from the database every time: a lock set or lifted on another node holds here at once
+        LoginLockout.State state = lockout.state(name);
+        if (state.locked()) {
             audit("LOGIN_FAILED", name, "locked");
             throw new LockedException("The user is locked after repeated failed sign-ins");
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            if (result != null && result.isAuthenticated()) {
+            if (result != null && result.isAuthenticated() && state.tracked()) {
                 lockout.succeeded(name);
             }
             return result;

@@ -3,6 +3,7 @@ package com.kyckeeper.security;
 import com.kyckeeper.audit.AccessEvent;
 import com.kyckeeper.audit.AccessLog;
 import com.kyckeeper.audit.Outcome;
+import com.kyckeeper.crypto.BlindIndex;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,6 +28,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Two filter chains: the stateless API (HTTP Basic, no session, no CSRF because no cookie
@@ -93,8 +96,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginLockout loginLockout(LockoutPolicy lockout, Clock clock) {
-        return new LoginLockout(lockout, clock);
+    LoginLockout loginLockout(LockoutPolicy lockout, Clock clock, JdbcClient jdbc, BlindIndex index,
+                              PlatformTransactionManager transactions) {
+        return new LoginLockout(lockout, clock, jdbc, index, transactions);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.kyckeeper.shared.ConflictException;
 import com.kyckeeper.shared.FieldViolation;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.shared.NotFoundException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +59,10 @@ class UserAdministrationService implements UserAdministration {
         jdbc.sql("select username, authority from app_user_roles order by username, authority")
                 .query((rs, n) -> roles.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(role(rs.getString(2))))
                 .list();
+        Map<String, Instant> locked = lockout.lockedUntil(enabled.keySet());
         List<ManagedUser> all = enabled.entrySet().stream()
                 .map(e -> new ManagedUser(e.getKey(), roles.getOrDefault(e.getKey(), List.of()), e.getValue(),
-                        lockout.lockedUntil(e.getKey()).orElse(null)))
+                        locked.get(e.getKey())))
                 .toList();
         audit("USER_LIST", "results: " + all.size());
         return all;

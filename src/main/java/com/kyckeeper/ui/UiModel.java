@@ -6,6 +6,7 @@ import com.kyckeeper.audit.Outcome;
 import com.kyckeeper.security.Actor;
 import com.kyckeeper.security.CurrentActor;
 import com.kyckeeper.shared.ConflictException;
+import com.kyckeeper.shared.FailureLog;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.shared.NotFoundException;
 import com.kyckeeper.shared.PreconditionFailedException;
@@ -79,7 +80,7 @@ class UiModel {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        log.error("Unexpected failure in {} ({})", action(request), e.getClass().getName(), e);
+        FailureLog.unexpected(log, request, e);
         return page("error/problem", request, response, 500);
     }
 

@@ -5,6 +5,7 @@ import com.kyckeeper.audit.AccessLog;
 import com.kyckeeper.audit.Outcome;
 import com.kyckeeper.crypto.DecryptionFailedException;
 import com.kyckeeper.shared.ConflictException;
+import com.kyckeeper.shared.FailureLog;
 import com.kyckeeper.shared.FieldViolation;
 import com.kyckeeper.shared.GoneException;
 import com.kyckeeper.shared.InvalidInputException;
@@ -13,6 +14,7 @@ import com.kyckeeper.shared.PreconditionFailedException;
 import com.kyckeeper.shared.PreconditionRequiredException;
 import com.kyckeeper.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -110,19 +112,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DecryptionFailedException.class)
     ResponseEntity<ProblemDetail> decryption(DecryptionFailedException e, HttpServletRequest request) {
-        // The message names table and column only; it is safe to log and worth an alert.
-        log.error("Decryption failed for {}: {}", action(request), e.getMessage());
+        // Worth an alert; logged like every failure: class names, route and request id, no message.
+        FailureLog.failed(log, "Decryption failed", request, e);
         accessLog.appendIndependently(new AccessEvent("DECRYPTION_FAILED", customerId(request), null, Outcome.FAILED,
                 action(request)));
-        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "integrity", "Stored data failed its integrity check",
-                "The record could not be decrypted; the incident was logged"));
+        return answer(underRequestId(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "integrity",
+                "Stored data failed its integrity check", "The record could not be decrypted; the incident was logged")));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected failure in {} ({})", action(request), e.getClass().getName(), e);
-        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "The request failed; it has been logged under its request id"));
+        FailureLog.unexpected(log, request, e);
+        return answer(underRequestId(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The request failed; it has been logged under its request id")));
     }
 
     @Override
@@ -192,6 +194,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return id;
         }
         return null;
+    }
+
+    /**
+     * A failure's instance is the request id it was logged under (as X-Request-Id), not the request
+     * path, which Spring would fill in and which may hold a value the failure was about.
+     */
+    private static ProblemDetail underRequestId(ProblemDetail p) {
+        p.setInstance(URI.create("urn:kyc-keeper:request:" + FailureLog.requestId()));
+        return p;
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {

@@ -104,6 +104,54 @@ abstract class RetentionContract extends ApiTestBase {
                 .isFalse();
     }
 
+    /** A teller's archive lending request (借阅) for a closed customer, decided or not. */
+    String archiveRequest(String customerId, String purpose) {
+        Api.Response r = api.as("teller1").post("/api/v1/archive-access-requests",
+                Map.of("customerId", customerId, "purpose", purpose));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asString();
+    }
+
+    @Test
+    void purgingACustomerKeepsItsArchiveRequestsAsATrailButNotTheirPurposeText() {
+        String due = closedCustomer("2020-06-15");
+        String recent = closedCustomer("2021-11-25");
+        String decided = archiveRequest(due, "dispute of Zhang Wei, ID 110101199003077777");
+        assertThat(api.as("compliance1").post("/api/v1/archive-access-requests/" + decided + "/decision",
+                Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        String pending = archiveRequest(due, "second look at Zhang Wei");
+        String kept = archiveRequest(recent, "loan dispute review");
+
+        JsonNode run = runToCompletion(false);
+
+        assertThat(run.get("errors").asLong()).isZero();
+        assertThat(rows("customers", "id", due)).isZero();
+        var trail = jdbc.sql("select id, requested_by, purpose, status, requested_at, decided_by, decided_at"
+                        + " from archive_access_requests where customer_id = ? order by id").param(due)
+                .query((rs, n) -> Map.of("id", rs.getString(1), "requestedBy", rs.getString(2),
+                        "purpose", rs.getString(3), "status", rs.getString(4),
+                        "requestedAt", rs.getTimestamp(5) != null,
+                        "decidedBy", String.valueOf(rs.getString(6)), "decidedAt", rs.getTimestamp(7) != null))
+                .list();
+        assertThat(trail).as("the requests stay as the access trail").hasSize(2);
+        assertThat(trail).allSatisfy(row -> {
+            assertThat(row.get("purpose")).isEqualTo("[purged]");
+            assertThat(row.get("requestedBy")).isEqualTo("teller1");
+            assertThat(row.get("requestedAt")).isEqualTo(true);
+        });
+        assertThat(trail).filteredOn(row -> row.get("id").equals(decided)).singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("APPROVED");
+            assertThat(row.get("decidedBy")).isEqualTo("compliance1");
+            assertThat(row.get("decidedAt")).isEqualTo(true);
+        });
+        assertThat(trail).extracting(row -> row.get("id")).containsExactlyInAnyOrder(decided, pending);
+        assertThat(jdbc.sql("select count(*) from archive_access_requests where purpose like '%Zhang%'")
+                .query(Long.class).single()).as("no purpose text of the purged customer anywhere").isZero();
+        assertThat(jdbc.sql("select purpose from archive_access_requests where id = ?").param(kept)
+                .query(String.class).single()).as("a customer still kept keeps its requests' purpose")
+                .isEqualTo("loan dispute review");
+    }
+
     @Test
     void neverPurgesOneDayEarlyAtTheBusinessTimeZoneMidnight() {
         String late2021 = closedCustomer("2021-11-25");

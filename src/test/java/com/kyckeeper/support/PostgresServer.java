@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL 14 for tests, from zonky's binaries on Maven Central. Started once per JVM.
@@ -120,13 +121,18 @@ public final class PostgresServer {
         server.run("pg_ctl", "-D", data.toString(), "-w", "-t", "60", "-l", data.resolve("server.log").toString(),
                 "-o", "-p " + port + " -F -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
                         + "-c max_connections=200 -c fsync=off -c synchronous_commit=off", "start");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Stopped by Spring Boot's shutdown hook after it has closed every application context (the
+        // test context cache's too), not by a JVM hook of its own: JVM hooks run concurrently, and a
+        // context closing against a server already gone waits for a connection until Hikari's 30 s
+        // timeout (Spring Modulith's event registry reads its incomplete publications on close),
+        // which made surefire kill every fork 30 s after System.exit.
+        SpringApplication.getShutdownHandlers().add(() -> {
             try {
                 server.run("pg_ctl", "-D", data.toString(), "-m", "immediate", "stop");
             } catch (Exception ignored) {
                 // the JVM is exiting anyway
             }
-        }));
+        });
         return server;
     }
 

@@ -1,5 +1,6 @@
 package com.kyckeeper.audit.internal;
 
+import com.kyckeeper.shared.FailureLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,12 +27,12 @@ class RequestMetadataFilter extends OncePerRequestFilter {
         String incoming = request.getHeader("X-Request-Id");
         String requestId = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         RequestMetadata.set(new RequestMetadata(requestId, request.getRemoteAddr()));
-        MDC.put("requestId", requestId);
+        MDC.put(FailureLog.REQUEST_ID, requestId);
         response.setHeader("X-Request-Id", requestId);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove("requestId");
+            MDC.remove(FailureLog.REQUEST_ID);
             RequestMetadata.clear();
         }
     }
