@@ -63,7 +63,7 @@ class Sealer {
         try {
             seal(false, false);
         } catch (DataAccessException | TransactionException e) {
-            log.warn("Sealing the access log deferred: {}", e.getMessage());
+            log.warn("Sealing the access log deferred: {}", com.kyckeeper.shared.FailureLog.classChain(e));
         }
     }
 

@@ -5,6 +5,7 @@ import com.kyckeeper.crypto.EncryptedRecords;
 import com.kyckeeper.crypto.FieldCipher;
 import com.kyckeeper.crypto.KeyRotation;
 import com.kyckeeper.shared.ConflictException;
+import com.kyckeeper.shared.FailureLog;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -144,7 +145,7 @@ class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyE
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("Key rotation {} failed ({}); it can be started again", id, e.getClass().getSimpleName(), e);
+            log.error("Key rotation {} failed ({}); it can be started again", id, FailureLog.classChain(e));
             jdbc.sql("update key_rotations set state = 'FAILED', error = :error, finished_at = :at, updated_at = :at where id = :id")
                     .param("error", e.getClass().getSimpleName()).param("at", Timestamp.from(clock.instant()))
                     .param("id", id).update();
