@@ -122,7 +122,7 @@ class CustomerChangePages {
     }
 
     /** One line of the history page: masked snapshot plus the changed fields' labels in the page language. */
-    record HistoryRow(long version, String changeKind, CustomerStatus status, OffsetDateTime changedAt,
+    record HistoryRow(long version, String kind, CustomerStatus status, OffsetDateTime changedAt,
                       String changedBy, MaskedCustomer snapshot, List<String> changedFields) {
     }
 

@@ -98,6 +98,7 @@ class CustomerChangeBrowserTest extends ApiTestBase {
             b.byId("customer-history").click();
             b.waitForPath("/customers/" + id + "/history");
             WebElement latest = b.byId("version-3");
+            assertThat(latest.findElement(By.cssSelector(".change-kind")).getText()).isEqualTo("身份信息变更（须重新核验）");
             assertThat(latest.getText()).contains("teller2", "身份信息变更（须重新核验）", "地址", "联系电话", "证件签发日期",
                     "证件有效期", "待核验", "+86139****5678");
             assertThat(b.byId("version-2").getText()).contains("supervisor1", "核验通过", "已核验");
@@ -108,7 +109,9 @@ class CustomerChangeBrowserTest extends ApiTestBase {
             assertThat(order).containsExactly("version-3", "version-2", "version-1");
             b.screenshot("h04-history");
             b.go("/customers/" + id + "/history?lang=en");
-            assertThat(b.byId("version-3").getText()).contains("Identity changed", "Address", "Phone", "Document expiry");
+            assertThat(b.byId("version-3").getText()).contains("Address", "Phone", "Document expiry");
+            assertThat(b.byId("version-3").findElement(By.cssSelector(".change-kind")).getText())
+                    .isEqualTo("Identity changed (re-verification)");
             b.screenshot("h05-history-en");
             b.go("/customers/" + id + "?lang=zh-CN");
         }
