@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ({@code kyc.login.session-check.max-age=5s}), one asking the database on every request ({@code 0s}). Signed-in
  * browser sessions (cookie, form login) GET a static asset (the cheapest authenticated request, so the check's
  * share is largest) and a small page; rounds alternate between the instances. Reports requests/s and process CPU
- * microseconds per request for each. Arguments: {@code [threads] [seconds per round] [rounds]}.
+ * microseconds per request for each, and first the check alone in-process (microseconds per check, cached/uncached). Arguments: {@code [threads] [seconds per round] [rounds]}.
  * Command: see docs/history.md.
  */
 public final class SessionCheckBenchmark {
@@ -41,6 +41,10 @@ public final class SessionCheckBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         try (ConfigurableApplicationContext cached = start("5s", "bench-cached");
              ConfigurableApplicationContext uncached = start("0s", "bench-uncached")) {
+            for (int round = 0; round < 3; round++) {
+                System.out.printf("CHECK round=%d cached %.2f us/check, uncached %.2f us/check%n", round,
+                        checkMicros(cached, 200_000), checkMicros(uncached, 20_000));
+            }
             Map<String, Integer> ports = new java.util.LinkedHashMap<>();
             ports.put("max-age=5s", port(cached));
             ports.put("max-age=0s", port(uncached));
@@ -80,6 +84,23 @@ public final class SessionCheckBenchmark {
         props.put("kyc.login.session-check.max-age", maxAge);
         return new SpringApplicationBuilder(KycKeeperApplication.class).profiles("demo")
                 .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /** The check alone, in-process: AccountStates.of(user) (package-private, called reflectively), microseconds each. */
+    static double checkMicros(ConfigurableApplicationContext ctx, int calls) throws Exception {
+        Object states = ctx.getBean("accountStates");
+        java.lang.reflect.Method of = states.getClass().getDeclaredMethod("of", String.class);
+        of.setAccessible(true);
+        for (int i = 0; i < calls / 10; i++) {
+            of.invoke(states, i % 2 == 0 ? "teller1" : "teller2");
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            if (of.invoke(states, i % 2 == 0 ? "teller1" : "teller2") == null) {
+                throw new IllegalStateException();
+            }
+        }
+        return (System.nanoTime() - t0) / 1e3 / calls;
     }
 
     static int port(ConfigurableApplicationContext ctx) {
