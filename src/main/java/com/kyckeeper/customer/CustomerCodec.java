@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -181,6 +182,38 @@ class CustomerCodec {
     String snapshot(String customerId, long version, CustomerProfile profile) {
         return cipher.encrypt(customerId, new FieldRef(VERSIONS, "snapshot_ct", customerId + "#" + version),
                 json.writeValueAsString(profile));
+    }
+
+    /**
+     * Names (dotted paths, never values) of the profile fields that differ between two versions; a list of
+     * related parties counts as one field. Empty when there is no earlier version.
+     */
+    List<String> changedFields(CustomerProfile before, CustomerProfile after) {
+        if (before == null || after == null) {
+            return List.of();
+        }
+        List<String> changed = new ArrayList<>();
+        diff("", json.valueToTree(before), json.valueToTree(after), changed);
+        return changed;
+    }
+
+    private static void diff(String prefix, JsonNode before, JsonNode after, List<String> changed) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(before.propertyNames());
+        names.addAll(after.propertyNames());
+        for (String name : names) {
+            JsonNode a = before.get(name);
+            JsonNode b = after.get(name);
+            boolean aAbsent = a == null || a.isNull();
+            boolean bAbsent = b == null || b.isNull();
+            if ("type".equals(name) && prefix.isEmpty() || aAbsent && bAbsent || !aAbsent && a.equals(b)) {
+                continue;
+            }
+            if (!aAbsent && !bAbsent && a.isObject() && b.isObject()) {
+                diff(prefix + name + ".", a, b, changed);
+            } else {
+                changed.add(prefix + name);
+            }
+        }
     }
 
     CustomerProfile readSnapshot(VersionRecord v) {

@@ -289,10 +289,17 @@ class CustomerRegistryService implements CustomerRegistry {
     public List<CustomerVersion> history(CustomerId id) {
         CustomerRecord r = readable(id);
         accessLog.append(AccessEvent.success("CUSTOMER_HISTORY", r.id));
-        return versions.findByCustomerIdOrderByVersionDesc(r.id).stream()
-                .map(v -> new CustomerVersion(v.version, v.changeKind, v.status, v.changedAt, v.changedBy,
-                        codec.mask(r, v.version, v.status, codec.readSnapshot(v))))
-                .toList();
+        List<VersionRecord> kept = versions.findByCustomerIdOrderByVersionDesc(r.id);
+        List<CustomerProfile> profiles = kept.stream().map(codec::readSnapshot).toList();
+        List<CustomerVersion> answer = new java.util.ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            VersionRecord v = kept.get(i);
+            // Newest first: the version before this one is the next in the list.
+            CustomerProfile before = i + 1 < kept.size() ? profiles.get(i + 1) : null;
+            answer.add(new CustomerVersion(v.version, v.changeKind, v.status, v.changedAt, v.changedBy,
+                    codec.mask(r, v.version, v.status, profiles.get(i)), codec.changedFields(before, profiles.get(i))));
+        }
+        return answer;
     }
 
     @Override

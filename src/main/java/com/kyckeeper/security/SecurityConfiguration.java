@@ -29,12 +29,15 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Two filter chains: the stateless API (HTTP Basic, no session, no CSRF because no cookie
  * authenticates it) and everything else (form login with CSRF for the web UI, its own /login page,
  * logout, session timeout from server.servlet.session.timeout). Both deny by default and share one
- * authentication provider, which locks a user name after repeated failures (policies/login.yml).
+ * authentication provider, which locks a user name after repeated failures (policies/login.yml). On both, every
+ * authenticated request is checked against the user's stored state (ActiveAccountFilter): a disabled user's
+ * session ends on its next request, on every node.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -42,9 +45,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
+                            AccountStates states, AccessLog accessLog) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(new ActiveAccountFilter(states, accessLog, entryPoint), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
@@ -60,7 +64,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain rest(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
-                             AccessLog accessLog) throws Exception {
+                             AccessLog accessLog, AccountStates states) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -70,7 +74,8 @@ class SecurityConfiguration {
             }
         };
         signedIn.setDefaultTargetUrl("/");
-        http.authorizeHttpRequests(a -> a
+        http.addFilterBefore(new ActiveAccountFilter(states, accessLog, entryPoint), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.SECURITY_ADMIN)
@@ -93,6 +98,12 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // Argon2 for new hashes; the delegating encoder keeps older hashes verifiable.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Stored user state (enabled, roles) checked on every signed-in request: a disabled user's session ends at once. */
+    @Bean
+    AccountStates accountStates(JdbcClient jdbc, Clock clock, SessionCheckPolicy policy) {
+        return new AccountStates(jdbc, clock, policy);
     }
 
     @Bean

@@ -35,10 +35,12 @@ class UserAdministrationService implements UserAdministration {
     private final LoginLockout lockout;
     private final LockingAuthenticationProvider provider;
     private final AccessLog accessLog;
+    private final AccountStates states;
 
     UserAdministrationService(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder encoder,
                               PasswordPolicy passwords, LoginLockout lockout, LockingAuthenticationProvider provider,
-                              AccessLog accessLog) {
+                              AccessLog accessLog, AccountStates states) {
+        this.states = states;
         this.users = users;
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -113,6 +115,7 @@ class UserAdministrationService implements UserAdministration {
         }
         jdbc.sql("update app_users set enabled = ? where username = ?").params(enabled, u.username()).update();
         provider.forgetRememberedChecks();
+        states.forget(u.username());
         audit(enabled ? "USER_ENABLE" : "USER_DISABLE", "user " + u.username());
         return load(u.username());
     }
@@ -136,6 +139,7 @@ class UserAdministrationService implements UserAdministration {
                     .params(u.username(), "ROLE_" + r).update();
         }
         provider.forgetRememberedChecks();
+        states.forget(u.username());
         audit("USER_ROLES_CHANGE", "user " + u.username() + " roles " + u.roles() + " -> " + wanted);
         return load(u.username());
     }

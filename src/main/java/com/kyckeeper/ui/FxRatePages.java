@@ -30,8 +30,10 @@ class FxRatePages {
     private final CashTransactions transactions;
     private final BusinessClock clock;
     private final Problems problems;
+    private final ServerMessages server;
 
-    FxRatePages(CashTransactions transactions, BusinessClock clock, Problems problems) {
+    FxRatePages(CashTransactions transactions, BusinessClock clock, Problems problems, ServerMessages server) {
+        this.server = server;
         this.transactions = transactions;
         this.clock = clock;
         this.problems = problems;
@@ -75,7 +77,9 @@ class FxRatePages {
                 throw new InvalidInputException("file", "is required");
             }
             if (file.getSize() > MAX_UPLOAD) {
-                throw new InvalidInputException("file", "is larger than 1 MB");
+                redirect.addFlashAttribute("uploadRefused", "file");
+                redirect.addFlashAttribute("uploadLimit", "1 MB");
+                return "redirect:/compliance/fx-rates";
             }
             String csv;
             try {
@@ -87,7 +91,15 @@ class FxRatePages {
             FxRatesUpdated result = transactions.importRates(csv);
             updated(redirect, result);
             return "redirect:/compliance/fx-rates" + (result.dates().isEmpty() ? "" : "?date=" + result.dates().getFirst());
-        } catch (InvalidInputException | ConflictException e) {
+        } catch (InvalidInputException e) {
+            if (e.violations().stream().allMatch(v -> "file".equals(v.field()))) {
+                // About the file itself (missing, not UTF-8): shown at the file field.
+                redirect.addFlashAttribute("fileError", server.translate(e.violations().getFirst().message(), locale));
+            } else {
+                redirect.addFlashAttribute("problems", problems.of(e, locale));
+            }
+            return "redirect:/compliance/fx-rates";
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("problems", problems.of(e, locale));
             return "redirect:/compliance/fx-rates";
         }

@@ -30,6 +30,8 @@ class HomePages {
             problem = last instanceof LockedException ? "login.locked" : "login.failed";
         } else if (request.getParameter("expired") != null) {
             problem = "login.expired";
+        } else if (request.getParameter("ended") != null) {
+            problem = "login.ended";
         }
         model.addAttribute("problem", problem);
         model.addAttribute("loggedOut", request.getParameter("logout") != null);

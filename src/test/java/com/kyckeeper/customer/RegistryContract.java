@@ -192,6 +192,10 @@ abstract class RegistryContract extends ApiTestBase {
         assertThat(history.get(0).get("version").asLong()).isEqualTo(2);
         assertThat(history.get(1).get("changeKind").asString()).isEqualTo("REGISTERED");
         assertThat(history.get(1).get("snapshot").get("phone").asString()).isEqualTo("+86138****8000");
+        // Which fields changed, by name only: never the old or new value.
+        assertThat(history.get(0).get("changedFields").toString()).isEqualTo("[\"occupation\",\"phone\"]");
+        assertThat(history.get(1).get("changedFields").size()).isZero();
+        assertThat(history.toString()).doesNotContain("教师", "13912345678");
         Api.Response revealed = api.as("teller1").header("X-Access-Purpose", "check").get(path + "?reveal=true");
         assertThat(revealed.json().get("occupation").asString()).isEqualTo("教师");
     }

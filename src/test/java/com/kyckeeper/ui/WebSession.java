@@ -45,6 +45,22 @@ final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(encoded))));
     }
 
+    /** A multipart/form-data post with one file part (and the CSRF token as a field, as the browser sends it). */
+    HttpResponse<String> upload(String path, String fromPage, String field, String filename, byte[] content) {
+        String boundary = "----kyc" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        String head = (csrf == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + csrf + "\r\n") + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+                + "\"; filename=\"" + filename + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return remember(send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Referer", base + fromPage)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))));
+    }
+
     WebSession login(String user, String password) {
         get("/login");
         HttpResponse<String> r = post("/login", Map.of("username", user, "password", password));
