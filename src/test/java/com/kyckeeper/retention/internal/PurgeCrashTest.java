@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A purge that dies halfway (an Error thrown inside a batch's purge transaction, after its keys are
  * shredded and its rows deleted, like a killed thread) and is then run again. Batches of three
- * customers, two in parallel: the batch dying is whole again, batches committed before stay purged.
+ * customers, two in parallel: the batch dying is whole again, batches the other worker commits (before
+ * or after the crash) stay purged.
  */
 @Import(PurgeCrashTest.Crash.class)
 class PurgeCrashTest extends ApiTestBase {
@@ -77,7 +78,7 @@ class PurgeCrashTest extends ApiTestBase {
     @Test
     void aPurgeKilledHalfwayLeavesEveryCustomerWholeOrGoneAndTheNextRunFinishes() throws Exception {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 12; i++) { // four whole batches: the other worker may go on after the crash
             Api.Response r = api.as("teller1").post("/api/v1/customers", individual(residentId(i % 2 == 0), i % 2 == 0));
             String id = r.json().get("id").asString();
             assertThat(api.as("compliance1").post("/api/v1/customers/" + id + "/closure",
@@ -101,7 +102,7 @@ class PurgeCrashTest extends ApiTestBase {
                 gone++;
             }
         }
-        assertThat(gone).as("purged before the crash, whole batches of three").isBetween(3, 6);
+        assertThat(gone).as("purged around the crash, whole batches of three").isBetween(3, 9);
         assertThat(gone % 3).as("a batch is all or nothing").isZero();
         assertThat(whole).as("the batch being purged at the crash is whole again").isGreaterThanOrEqualTo(3);
         assertThat(status(crashedRun)).isEqualTo("RUNNING"); // as a dead node leaves it
@@ -114,7 +115,7 @@ class PurgeCrashTest extends ApiTestBase {
         assertThat(done.get("errors").asLong()).isZero();
         ids.forEach(this::assertPurged);
         assertThat(status(crashedRun)).isEqualTo("ABANDONED");
-        assertThat(jdbc.sql("select count(*) from customer_tombstones").query(Long.class).single()).isEqualTo(10);
+        assertThat(jdbc.sql("select count(*) from customer_tombstones").query(Long.class).single()).isEqualTo(12);
     }
 
     boolean present(String id) {
