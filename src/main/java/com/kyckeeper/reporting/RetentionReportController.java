@@ -2,6 +2,7 @@ package com.kyckeeper.reporting;
 
 import com.kyckeeper.retention.RetentionReport;
 import com.kyckeeper.retention.RetentionReportRow;
+import com.kyckeeper.retention.RetentionStatus;
 import com.kyckeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * GET /api/v1/reports/retention (api.md, Reports): per customer the basis, eligibleFrom, hold and
- * status on {@code asOf}; JSON, or {@code format=csv|xlsx|pdf} streamed as a download. The retention
+ * status on {@code asOf}; JSON, or {@code format=csv|xlsx|pdf} streamed as a download. {@code status=DUE,HELD}
+ * (any of OPEN, RETAINED, HELD, DUE, PURGED) keeps only those rows; DUE/HELD alone are selected from the
+ * purge's candidates in SQL. The retention
  * module computes the rows (and checks the role and records the access); this only renders them.
  */
 @RestController
@@ -42,12 +46,15 @@ class RetentionReportController {
 
     @GetMapping("/api/v1/reports/retention")
     Object report(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                  @RequestParam(defaultValue = "json") String format, HttpServletResponse response) throws IOException {
-        ReportFiles.Rows<RetentionReportRow> rows = sink -> report.write(asOf, sink);
+                  @RequestParam(defaultValue = "json") String format,
+                  @RequestParam(required = false) Set<RetentionStatus> status,
+                  HttpServletResponse response) throws IOException {
+        Set<RetentionStatus> only = status == null ? Set.of() : status;
+        ReportFiles.Rows<RetentionReportRow> rows = sink -> report.write(asOf, only, sink);
         switch (format) {
             case "json" -> {
                 List<RetentionReportRow> all = new ArrayList<>();
-                report.write(asOf, all::add);
+                report.write(asOf, only, all::add);
                 return Map.of("asOf", asOf, "rows", all);
             }
             case "csv" -> {
