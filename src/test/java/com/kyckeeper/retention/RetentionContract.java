@@ -279,6 +279,12 @@ abstract class RetentionContract extends ApiTestBase {
         assertThat(retainedIds).contains(retained, bookedLater).doesNotContain(due, held, open);
         Api.Response csv = api.as("compliance1").get("/api/v1/reports/retention?asOf=" + asOf + "&status=DUE&format=csv");
         assertThat(csv.body()).contains(due + ",DUE,").doesNotContain(held).doesNotContain(retained);
+        // the JSON answer is streamed row by row: still one well-formed object when no row matches
+        Api.Response none = api.as("compliance1").get("/api/v1/reports/retention?asOf=2000-01-01&status=DUE");
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.contentType()).startsWith("application/json");
+        assertThat(none.json().get("asOf").asString()).isEqualTo("2000-01-01");
+        assertThat(none.json().get("rows").size()).isZero();
         Api.Response bad = api.as("compliance1").get("/api/v1/reports/retention?asOf=" + asOf + "&status=SOON");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"status\"");
