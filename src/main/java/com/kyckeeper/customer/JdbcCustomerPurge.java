@@ -38,9 +38,10 @@ class JdbcCustomerPurge implements CustomerPurge {
     @Override
     @Transactional(readOnly = true)
     public List<Relationship> relationships(String afterId, int limit) {
-        return jdbc.sql("select id, status, closed_on from customers where id > :after order by id")
+        // The limit in the SQL (as in closedBefore): the planner walks the primary key and stops after the page.
+        return jdbc.sql("select id, status, closed_on from customers where id > :after order by id fetch first %d rows only"
+                        .formatted(Math.max(1, limit)))
                 .param("after", after(afterId))
-                .withMaxRows(limit)
                 .query(JdbcCustomerPurge::relationship).list();
     }
 
@@ -137,9 +138,9 @@ class JdbcCustomerPurge implements CustomerPurge {
     public List<Tombstone> tombstones(String afterId, int limit) {
         return jdbc.sql("""
                         select customer_id, purge_run_id, policy, closed_on, eligible_from, purged_at
-                        from customer_tombstones where customer_id > :after order by customer_id""")
+                        from customer_tombstones where customer_id > :after order by customer_id
+                        fetch first %d rows only""".formatted(Math.max(1, limit)))
                 .param("after", after(afterId))
-                .withMaxRows(limit)
                 .query(this::mapTombstone).list();
     }
 

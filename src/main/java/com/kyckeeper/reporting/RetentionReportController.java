@@ -2,21 +2,27 @@ package com.kyckeeper.reporting;
 
 import com.kyckeeper.retention.RetentionReport;
 import com.kyckeeper.retention.RetentionReportRow;
+import com.kyckeeper.retention.RetentionStatus;
 import com.kyckeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * GET /api/v1/reports/retention (api.md, Reports): per customer the basis, eligibleFrom, hold and
- * status on {@code asOf}; JSON, or {@code format=csv|xlsx|pdf} streamed as a download. The retention
+ * status on {@code asOf}; JSON, or {@code format=csv|xlsx|pdf} streamed as a download. {@code status=DUE,HELD}
+ * (any of OPEN, RETAINED, HELD, DUE, PURGED) keeps only those rows; DUE/HELD alone are selected from the
+ * purge's candidates in SQL. The retention
  * module computes the rows (and checks the role and records the access); this only renders them.
  */
 @RestController
@@ -34,21 +40,25 @@ class RetentionReportController {
 
     private final RetentionReport report;
     private final ReportFiles files;
+    private final ObjectMapper json;
 
-    RetentionReportController(RetentionReport report, ReportFiles files) {
+    RetentionReportController(RetentionReport report, ReportFiles files, ObjectMapper json) {
         this.report = report;
         this.files = files;
+        this.json = json;
     }
 
     @GetMapping("/api/v1/reports/retention")
     Object report(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                  @RequestParam(defaultValue = "json") String format, HttpServletResponse response) throws IOException {
-        ReportFiles.Rows<RetentionReportRow> rows = sink -> report.write(asOf, sink);
+                  @RequestParam(defaultValue = "json") String format,
+                  @RequestParam(required = false) Set<RetentionStatus> status,
+                  HttpServletResponse response) throws IOException {
+        Set<RetentionStatus> only = status == null ? Set.of() : status;
+        ReportFiles.Rows<RetentionReportRow> rows = sink -> report.write(asOf, only, sink);
         switch (format) {
             case "json" -> {
-                List<RetentionReportRow> all = new ArrayList<>();
-                report.write(asOf, all::add);
-                return Map.of("asOf", asOf, "rows", all);
+                streamJson(asOf, only, response);
+                return null;
             }
             case "csv" -> {
                 download(response, "text/csv;charset=UTF-8", asOf, "csv");
@@ -65,6 +75,46 @@ class RetentionReportController {
             default -> throw new InvalidInputException("format", "must be json, csv, xlsx or pdf");
         }
         return null;
+    }
+
+    /**
+     * {@code {"asOf": …, "rows": [ … ]}} written row by row as the report makes them (same mapper as every
+     * answer), so the JSON answer too holds one page in memory. Nothing is written before the report has
+     * checked the role and the input, so a refusal is still a problem+json answer.
+     */
+    private void streamJson(LocalDate asOf, Set<RetentionStatus> only, HttpServletResponse response) throws IOException {
+        boolean[] started = {false};
+        OutputStream[] out = {null};
+        try {
+            report.write(asOf, only, row -> {
+                try {
+                    if (!started[0]) {
+                        out[0] = startJson(asOf, response);
+                        started[0] = true;
+                    } else {
+                        out[0].write(',');
+                    }
+                    out[0].write(json.writeValueAsBytes(row));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (!started[0]) {
+            out[0] = startJson(asOf, response);
+        }
+        out[0].write("]}".getBytes(StandardCharsets.UTF_8));
+        out[0].flush();
+    }
+
+    private OutputStream startJson(LocalDate asOf, HttpServletResponse response) throws IOException {
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        OutputStream out = response.getOutputStream();
+        out.write(("{\"asOf\":" + json.writeValueAsString(asOf) + ",\"rows\":[").getBytes(StandardCharsets.UTF_8));
+        return out;
     }
 
     private static void download(HttpServletResponse response, String type, LocalDate asOf, String extension) {

@@ -429,9 +429,27 @@ class CashLedger {
             rs.getObject(13, OffsetDateTime.class), rs.getString(14),
             rs.getString(15) == null ? null : CaseDecision.valueOf(rs.getString(15)), split(rs.getString(16)));
 
-    List<DueDiligenceCase> cases(CaseStatus status, int limit) {
-        return jdbc.query(CASE_SELECT + " where c.status = ? order by c.opened_at, c.id", CASE, status.name())
-                .stream().limit(limit).toList();
+    /**
+     * One page of cases in the database: the filters in the WHERE clause, a stable order (opened_at, id:
+     * index ix_dd_cases_queue, V32) and OFFSET/FETCH, so only the page's rows are read and joined; the
+     * total is one count over the same filters. Offset paging: a deep page walks the index up to its
+     * offset (cheap for a queue worked from the front); rows opened meanwhile shift later pages only.
+     */
+    CasePage cases(CaseQuery q) {
+        StringBuilder where = new StringBuilder(" where c.status = ?");
+        List<Object> args = new ArrayList<>(List.of(q.status().name()));
+        if (q.customerId() != null) {
+            where.append(" and c.customer_id = ?");
+            args.add(q.customerId());
+        }
+        Long total = jdbc.queryForObject("select count(*) from dd_cases c" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(q.offset());
+        pageArgs.add(q.size());
+        List<DueDiligenceCase> rows = total == null || total <= q.offset() ? List.of()
+                : jdbc.query(CASE_SELECT + where + " order by c.opened_at, c.id offset ? rows fetch next ? rows only",
+                        CASE, pageArgs.toArray());
+        return new CasePage(rows, total == null ? 0 : total, q.page(), q.size());
     }
 
     java.util.Optional<DueDiligenceCase> caseById(String id) {

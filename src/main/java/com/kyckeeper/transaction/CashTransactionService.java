@@ -57,7 +57,6 @@ class CashTransactionService implements CashTransactions, DueDiligence {
     static final String COMPLIANCE = "hasRole('COMPLIANCE')";
     static final int CHUNK = 1000;
     private static final int ATTEMPTS = 4;
-    private static final int MAX_CASES_LISTED = 1000;
     private static final Logger log = LoggerFactory.getLogger(CashTransactionService.class);
 
     private final LargeCashRules rules;
@@ -772,12 +771,13 @@ class CashTransactionService implements CashTransactions, DueDiligence {
 
     @Override
     @PreAuthorize(COMPLIANCE)
-    public List<DueDiligenceCase> cases(CaseStatus status) {
-        CaseStatus wanted = status == null ? CaseStatus.OPEN : status;
+    public CasePage cases(CaseQuery query) {
+        CaseQuery q = query == null ? CaseQuery.of(CaseStatus.OPEN) : query;
         return tx.execute(s -> {
-            List<DueDiligenceCase> found = ledger.cases(wanted, MAX_CASES_LISTED);
+            CasePage found = ledger.cases(q);
             accessLog.append(new AccessEvent("DD_CASE_LIST", null, null, Outcome.SUCCESS,
-                    wanted + ", results: " + found.size()));
+                    q.status() + (q.customerId() == null ? "" : ", customer " + q.customerId()) + ", page " + q.page()
+                            + " of size " + q.size() + ", results: " + found.cases().size() + " of " + found.total()));
             return found;
         });
     }

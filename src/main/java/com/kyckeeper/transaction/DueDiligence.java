@@ -1,11 +1,13 @@
 package com.kyckeeper.transaction;
 
-import java.util.List;
-
 /** The compliance queue of due-diligence cases opened by large cash transactions. */
 public interface DueDiligence {
 
-    List<DueDiligenceCase> cases(CaseStatus status);
+    /**
+     * One page of the queue, paged and filtered in the database: oldest opened first (ties by id), with
+     * the total number of matching cases. Audited as DD_CASE_LIST.
+     */
+    CasePage cases(CaseQuery query);
 
     /**
      * One case with its reasons (ids and facts only, no personal data): for compliance, and for the

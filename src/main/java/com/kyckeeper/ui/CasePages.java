@@ -7,6 +7,8 @@ import com.kyckeeper.shared.ConflictException;
 import com.kyckeeper.shared.FieldViolation;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.transaction.CaseDecision;
+import com.kyckeeper.transaction.CasePage;
+import com.kyckeeper.transaction.CaseQuery;
 import com.kyckeeper.transaction.CaseResolution;
 import com.kyckeeper.transaction.CaseStatus;
 import com.kyckeeper.transaction.CashTransactions;
@@ -28,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Compliance's due-diligence queue (open cases, oldest first, paged) and case page: transaction facts,
+ * Compliance's due-diligence queue (open cases, oldest first, paged in the database) and case page: transaction facts,
  * masked customer link, resolution (decision, funds source, purpose, identity re-verified, note) and
  * a reasoned exemption of the transaction. Everything through {@link DueDiligence} / {@link CashTransactions}.
  */
@@ -53,15 +55,18 @@ class CasePages {
     String queue(@RequestParam(defaultValue = "OPEN") CaseStatus status, @RequestParam(defaultValue = "0") int page,
                  Model model) {
         Permissions.requireAny(Roles.COMPLIANCE);
-        List<DueDiligenceCase> all = dueDiligence.cases(status);
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(page, 0), pages - 1);
-        model.addAttribute("cases", all.subList(current * PAGE_SIZE, Math.min(all.size(), (current + 1) * PAGE_SIZE)));
+        int wanted = Math.min(Math.max(page, 0), CaseQuery.MAX_PAGE);
+        CasePage p = dueDiligence.cases(new CaseQuery(status, null, wanted, PAGE_SIZE));
+        if (p.cases().isEmpty() && wanted >= p.pages()) {
+            // beyond the last page (a crafted link, or cases resolved meanwhile): show the last one
+            p = dueDiligence.cases(new CaseQuery(status, null, p.pages() - 1, PAGE_SIZE));
+        }
+        model.addAttribute("cases", p.cases());
         model.addAttribute("status", status);
         model.addAttribute("statuses", CaseStatus.values());
-        model.addAttribute("page", current);
-        model.addAttribute("pages", pages);
-        model.addAttribute("total", all.size());
+        model.addAttribute("page", p.page());
+        model.addAttribute("pages", p.pages());
+        model.addAttribute("total", p.total());
         return "cases/queue";
     }
 

@@ -4,6 +4,8 @@ import com.kyckeeper.customer.CustomerRegistry;
 import com.kyckeeper.customer.ReverificationDue;
 import com.kyckeeper.security.Roles;
 import com.kyckeeper.shared.BusinessClock;
+import com.kyckeeper.transaction.CasePage;
+import com.kyckeeper.transaction.CaseQuery;
 import com.kyckeeper.transaction.CaseStatus;
 import com.kyckeeper.transaction.CashTransactions;
 import com.kyckeeper.transaction.DueDiligence;
@@ -59,8 +61,9 @@ class ComplianceDashboard {
         }
         model.addAttribute("largeValue", BarChart.of("chart-large-value", days, 720, 220, 5));
 
-        List<DueDiligenceCase> open = dueDiligence.cases(CaseStatus.OPEN);
-        model.addAttribute("openCases", open.size());
+        CasePage openPage = dueDiligence.cases(CaseQuery.of(CaseStatus.OPEN));
+        List<DueDiligenceCase> open = openPage.cases();
+        model.addAttribute("openCases", openPage.total());
         model.addAttribute("cases", BarChart.of("chart-cases", buckets(open,
                 c -> ChronoUnit.DAYS.between(c.openedAt().toLocalDate(), today),
                 new long[] {1, 3, 7}, new String[] {"0–1", "2–3", "4–7", "8+"}), 340, 200, 1));

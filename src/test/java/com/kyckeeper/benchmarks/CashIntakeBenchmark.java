@@ -49,7 +49,7 @@ class CashIntakeBenchmark {
         Path dir = Files.createTempDirectory("kyc-bench");
         String url = PostgresServer.get().createDatabase("kyc_bench_" + System.nanoTime() % 100000);
         Map<String, Object> props = new HashMap<>();
-        props.put("spring.datasource.url", url + "?reWriteBatchedInserts=true");
+        props.put("spring.datasource.url", url); // with PostgresServer.jdbcOptions(): reWriteBatchedInserts unless -Dkyc.pg.reWriteBatchedInserts=false
         props.put("spring.datasource.username", "postgres");
         props.put("spring.datasource.password", "");
         props.put("spring.datasource.hikari.maximum-pool-size", "8");
@@ -92,8 +92,10 @@ class CashIntakeBenchmark {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             long stored = jdbc.sql("select count(*) from cash_transactions").query(Long.class).single();
-            String summary = String.format("TOTAL %,d transactions in %.1f s = %,.0f tx/s (threads=%d, batch=%d, customers=%d); rows stored %,d%n",
-                    segments * perSegment, seconds, segments * perSegment / seconds, THREADS, BATCH, CUSTOMERS, stored);
+            String summary = String.format("TOTAL %,d transactions in %.1f s = %,.0f tx/s (threads=%d, batch=%d, customers=%d,"
+                    + " reWriteBatchedInserts=%s); rows stored %,d%n",
+                    segments * perSegment, seconds, segments * perSegment / seconds, THREADS, BATCH, CUSTOMERS,
+                    url.contains("reWriteBatchedInserts=true"), stored);
             report.append(summary);
             long measured = (long) segments * perSegment;
             report.append(cpuLine("TOTAL CPU", measured, processCpuNanos() - jvm0, clientCpu.get() - client0,

@@ -8,6 +8,8 @@ import com.kyckeeper.support.Api;
 import com.kyckeeper.support.ApiTestBase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -263,6 +265,77 @@ abstract class RetentionContract extends ApiTestBase {
         assertThat(api.as("auditor1").get("/api/v1/reports/retention?asOf=2027-01-01").status()).isEqualTo(403);
         assertThat(api.as("compliance1").get("/api/v1/reports/retention").status()).isEqualTo(400);
         assertThat(api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-13-01").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theReportAssessesDueRetainedHeldAndOpenCustomersPageBySetsAndItsStatusFilterAgreesWithTheFullReport() {
+        String asOf = "2026-06-01";
+        String due = closedCustomer("2018-05-05");                   // identity eligible 2024-01-01
+        String held = closedCustomer("2018-05-06");                  // as due, but a hold keeps it
+        String retained = closedCustomer("2021-11-25");              // eligible 2027-01-01
+        String bookedLater = closedCustomer("2019-03-01");           // identity due, a 2022 booking is not
+        Api.Response r = api.as("teller1").post("/api/v1/customers", individual(residentId(true), true));
+        String open = r.json().get("id").asString();                 // relationship open, and held
+        for (String id : List.of(held, open)) {
+            assertThat(api.as("compliance1").post("/api/v1/legal-holds", Map.of("customerId", id,
+                    "reason", "suspicious activity under investigation", "caseReference", "STR-2026-7")).status())
+                    .isEqualTo(201);
+        }
+        jdbc.sql("""
+                insert into cash_transactions (id, reference, customer_id, direction, amount, currency, occurred_at,
+                  business_day, source_or_purpose, status, large_value, due_diligence, exempt, recorded_at, recorded_by)
+                values (?, ?, ?, 'DEPOSIT', 100.0000, 'CNY', ?, ?, false, 'EVALUATED', false, 'NOT_REQUIRED', false, ?, 'seed')""")
+                .params(java.util.UUID.randomUUID().toString(), "RET-" + bookedLater, bookedLater,
+                        java.time.OffsetDateTime.parse("2022-06-01T10:00:00+08:00"), java.time.LocalDate.of(2022, 6, 1),
+                        java.time.OffsetDateTime.parse("2022-06-01T10:00:00+08:00"))
+                .update();
+
+        JsonNode all = api.as("compliance1").get("/api/v1/reports/retention?asOf=" + asOf).json();
+        assertThat(find(all, due).get("status").asString()).isEqualTo("DUE");
+        assertThat(find(all, due).get("eligibleFrom").asString()).isEqualTo("2024-01-01");
+        assertThat(find(all, held).get("status").asString()).isEqualTo("HELD");
+        assertThat(find(all, held).get("legalHold").asBoolean()).isTrue();
+        assertThat(find(all, retained).get("status").asString()).isEqualTo("RETAINED");
+        assertThat(find(all, retained).get("eligibleFrom").asString()).isEqualTo("2027-01-01");
+        JsonNode booked = find(all, bookedLater);
+        assertThat(booked.get("status").asString()).isEqualTo("RETAINED");
+        assertThat(booked.get("basis").asString()).startsWith("TRANSACTION: latest record dated 2022-06-01");
+        assertThat(booked.get("eligibleFrom").asString()).isEqualTo("2028-01-01");
+        assertThat(find(all, open).get("status").asString()).isEqualTo("OPEN");
+        assertThat(find(all, open).get("legalHold").asBoolean()).isTrue();
+        assertThat(find(all, due).get("legalHold").asBoolean()).isFalse();
+
+        // DUE,HELD is read from the purge's candidates in SQL: exactly the full report's DUE and HELD rows, same order
+        JsonNode candidates = api.as("compliance1").get("/api/v1/reports/retention?asOf=" + asOf + "&status=DUE,HELD").json();
+        List<JsonNode> expected = new ArrayList<>();
+        all.get("rows").forEach(row -> {
+            if (List.of("DUE", "HELD").contains(row.get("status").asString())) {
+                expected.add(row);
+            }
+        });
+        List<JsonNode> got = new ArrayList<>();
+        candidates.get("rows").forEach(got::add);
+        assertThat(got).isEqualTo(expected);
+        assertThat(got.stream().map(n -> n.get("customerId").asString())).contains(due, held)
+                .doesNotContain(retained, bookedLater, open);
+        JsonNode retainedOnly = api.as("compliance1").get("/api/v1/reports/retention?asOf=" + asOf + "&status=RETAINED").json();
+        List<String> retainedIds = new ArrayList<>();
+        retainedOnly.get("rows").forEach(n -> {
+            assertThat(n.get("status").asString()).isEqualTo("RETAINED");
+            retainedIds.add(n.get("customerId").asString());
+        });
+        assertThat(retainedIds).contains(retained, bookedLater).doesNotContain(due, held, open);
+        Api.Response csv = api.as("compliance1").get("/api/v1/reports/retention?asOf=" + asOf + "&status=DUE&format=csv");
+        assertThat(csv.body()).contains(due + ",DUE,").doesNotContain(held).doesNotContain(retained);
+        // the JSON answer is streamed row by row: still one well-formed object when no row matches
+        Api.Response none = api.as("compliance1").get("/api/v1/reports/retention?asOf=2000-01-01&status=DUE");
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.contentType()).startsWith("application/json");
+        assertThat(none.json().get("asOf").asString()).isEqualTo("2000-01-01");
+        assertThat(none.json().get("rows").size()).isZero();
+        Api.Response bad = api.as("compliance1").get("/api/v1/reports/retention?asOf=" + asOf + "&status=SOON");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"status\"");
     }
 
     private static JsonNode find(JsonNode report, String id) {

@@ -50,7 +50,18 @@ public final class PostgresServer {
         return instance;
     }
 
-    /** Creates a fresh database and returns its JDBC URL (user postgres, no password). */
+    /**
+     * pgjdbc options of every test and benchmark database, as in production (application-postgres.yml):
+     * {@code reWriteBatchedInserts=true} sends a JDBC batch of inserts as multi-row inserts. A batch then
+     * answers {@code SUCCESS_NO_INFO} (-2) per row; no code reads those counts. Off for a comparison run
+     * with {@code -Dkyc.pg.reWriteBatchedInserts=false}.
+     */
+    public static String jdbcOptions() {
+        return Boolean.parseBoolean(System.getProperty("kyc.pg.reWriteBatchedInserts", "true"))
+                ? "?reWriteBatchedInserts=true" : "";
+    }
+
+    /** Creates a fresh database and returns its JDBC URL with {@link #jdbcOptions()} (user postgres, no password). */
     public String createDatabase(String name) {
         try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "")) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -58,7 +69,7 @@ public final class PostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);
         }
-        return url(name);
+        return url(name) + jdbcOptions();
     }
 
     /**

@@ -409,6 +409,75 @@ abstract class CashTransactionContract extends ApiTestBase {
 
     // ---------------------------------------------------------------- due diligence
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
+    static final String CASES = "/api/v1/due-diligence/cases";
+
+    List<String> caseIds(Api.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        r.json().forEach(n -> ids.add(n.get("id").asString()));
+        return ids;
+    }
+
+    @Test
+    void theCaseQueueIsPagedInTheDatabaseBeyondTheOldLimitOfAThousandInAStableOrder() {
+        String customer = UUID.randomUUID().toString();
+        // opened in 2099: after every case the other tests open, so their first pages are unchanged
+        List<com.kyckeeper.support.CaseSeeds.Seeded> seeded = com.kyckeeper.support.CaseSeeds.seed(dataSource, customer,
+                "OPEN", 1_050, Instant.parse("2099-01-01T00:00:00Z"));
+        try {
+            List<String> expected = seeded.stream().map(com.kyckeeper.support.CaseSeeds.Seeded::id).toList();
+            String mine = CASES + "?status=OPEN&customerId=" + customer;
+
+            // default size is the old limit (1,000): the first page is what clients got before, the rest follows
+            Api.Response first = api.as("compliance1").get(mine);
+            assertThat(first.header("X-Total-Count")).isEqualTo("1050");
+            assertThat(first.header("Link")).contains("page=1&size=1000>; rel=\"next\"")
+                    .contains("page=1&size=1000>; rel=\"last\"").doesNotContain("rel=\"prev\"");
+            List<String> all = new ArrayList<>(caseIds(first));
+            assertThat(all).hasSize(1000);
+            Api.Response second = api.as("compliance1").get(mine + "&page=1");
+            assertThat(second.header("Link")).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
+            all.addAll(caseIds(second));
+            assertThat(all).containsExactlyElementsOf(expected);
+
+            // smaller pages: same order, no case twice or missing, right totals; past the end an empty page
+            List<String> paged = new ArrayList<>();
+            for (int page = 0; page < 3; page++) {
+                Api.Response r = api.as("compliance1").get(mine + "&page=" + page + "&size=400");
+                assertThat(r.header("X-Total-Count")).isEqualTo("1050");
+                paged.addAll(caseIds(r));
+            }
+            assertThat(paged).containsExactlyElementsOf(expected);
+            assertThat(caseIds(api.as("compliance1").get(mine + "&page=3&size=400"))).isEmpty();
+            assertThat(caseIds(api.as("compliance1").get(CASES + "?status=RESOLVED&customerId=" + customer))).isEmpty();
+
+            // without the customer filter: the total counts every open case, the second page reaches past 1,000
+            long open = jdbc.sql("select count(*) from dd_cases where status = 'OPEN'").query(Long.class).single();
+            Api.Response everyone = api.as("compliance1").get(CASES + "?status=OPEN&page=1");
+            assertThat(Long.parseLong(everyone.header("X-Total-Count"))).isEqualTo(open).isGreaterThan(1000);
+            List<String> beyond = caseIds(everyone);
+            assertThat(beyond).hasSize((int) (open - 1000)).isEqualTo(expected.subList(expected.size() - beyond.size(),
+                    expected.size()));
+
+            // bad paging is a 400 naming the field, never a 500; and compliance only
+            assertThat(fields(api.as("compliance1").get(CASES + "?size=1001").json())).containsExactly("size");
+            assertThat(fields(api.as("compliance1").get(CASES + "?size=0").json())).containsExactly("size");
+            assertThat(fields(api.as("compliance1").get(CASES + "?page=-1").json())).containsExactly("page");
+            assertThat(fields(api.as("compliance1").get(CASES + "?page=x").json())).containsExactly("page");
+            assertThat(fields(api.as("compliance1").get(CASES + "?customerId=12345").json())).containsExactly("customerId");
+            assertThat(api.as("compliance1").get(CASES + "?size=1001").header("Content-Type")).startsWith("application/problem+json");
+            assertThat(api.as("teller1").get(mine).status()).isEqualTo(403);
+            assertThat(jdbc.sql("select count(*) from access_events where action = 'DD_CASE_LIST' and detail like ?")
+                    .param("%customer " + customer + ", page 1 of size 1000, results: 50 of 1050%").query(Long.class).single())
+                    .isEqualTo(1);
+        } finally {
+            com.kyckeeper.support.CaseSeeds.remove(dataSource, customer);
+        }
+    }
+
     @Test
     void aLargeTransactionWithoutSourceOrPurposeOpensACaseThatComplianceResolves() {
         String c = verifiedCustomer();

@@ -130,6 +130,49 @@ class CrossModulePagesTest extends ApiTestBase {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void theCaseQueuePageShowsPagingLinksOverPagesReadFromTheDatabase() {
+        String customer = java.util.UUID.randomUUID().toString();
+        // CLOSED cases opened in 2099: after every other case, so they fill the last pages in their order
+        List<com.kyckeeper.support.CaseSeeds.Seeded> seeded = com.kyckeeper.support.CaseSeeds.seed(dataSource, customer,
+                "CLOSED", 45, java.time.Instant.parse("2099-01-01T00:00:00Z"));
+        try {
+            long total = jdbc.sql("select count(*) from dd_cases where status = 'CLOSED'").query(Long.class).single();
+            long pages = (total + 19) / 20;
+            assertThat(pages).isGreaterThanOrEqualTo(3);
+            WebSession compliance = as("compliance1");
+
+            String first = compliance.get("/due-diligence/cases?status=CLOSED").body();
+            assertThat(first).contains("id=\"case-count\"").contains(Long.toString(total))
+                    .contains("href=\"/due-diligence/cases?status=CLOSED&amp;page=1\"")
+                    .doesNotContain("page=-1").contains("1 / " + pages);
+            assertThat(first.split("class=\"case-link\"", -1)).hasSize(21);
+
+            String last = compliance.get("/due-diligence/cases?status=CLOSED&page=" + (pages - 1)).body();
+            assertThat(last).contains("href=\"/due-diligence/cases?status=CLOSED&amp;page=" + (pages - 2) + "\"")
+                    .doesNotContain("page=" + pages + "\"").contains(pages + " / " + pages);
+            int onLast = (int) (total - (pages - 1) * 20);
+            assertThat(last.split("class=\"case-link\"", -1)).hasSize(onLast + 1);
+            // the last page ends with the newest seeded cases, in queue order (opened_at, id)
+            List<com.kyckeeper.support.CaseSeeds.Seeded> tail = seeded.subList(seeded.size() - onLast, seeded.size());
+            int at = -1;
+            for (var c : tail) {
+                int i = last.indexOf(">" + c.reference() + "<");
+                assertThat(i).as(c.reference()).isGreaterThan(at);
+                at = i;
+            }
+            // the middle page holds other cases than the first; a page past the end shows the last page
+            String middle = compliance.get("/due-diligence/cases?status=CLOSED&page=1").body();
+            assertThat(middle).contains("page=0\"").contains("page=2\"").contains("2 / " + pages);
+            assertThat(compliance.get("/due-diligence/cases?status=CLOSED&page=99999").body()).contains(pages + " / " + pages);
+        } finally {
+            com.kyckeeper.support.CaseSeeds.remove(dataSource, customer);
+        }
+    }
+
     private String verifiedCustomer() {
         var created = api.as("teller1").post("/api/v1/customers", Identities.individual(Identities.residentId(true), true));
         assertThat(created.status()).isEqualTo(201);

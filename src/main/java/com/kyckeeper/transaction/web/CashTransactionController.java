@@ -4,6 +4,8 @@ import com.kyckeeper.shared.FieldViolation;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.transaction.BatchOutcome;
 import com.kyckeeper.transaction.CaseDecision;
+import com.kyckeeper.transaction.CasePage;
+import com.kyckeeper.transaction.CaseQuery;
 import com.kyckeeper.transaction.CaseResolution;
 import com.kyckeeper.transaction.CaseStatus;
 import com.kyckeeper.transaction.CashTransactionRequest;
@@ -174,9 +176,37 @@ class CashTransactionController {
         return transactions.importRates(csv);
     }
 
+    /**
+     * The queue, one page: the body stays the JSON array of cases (api.md); {@code page} (from 0) and
+     * {@code size} (1..1000, default 1000) choose the page, {@code customerId} narrows it. Headers carry the
+     * total ({@code X-Total-Count}) and RFC 8288 {@code Link}s to the first, previous, next and last page.
+     */
     @GetMapping("/api/v1/due-diligence/cases")
-    List<DueDiligenceCase> cases(@RequestParam(defaultValue = "OPEN") CaseStatus status) {
-        return dueDiligence.cases(status);
+    ResponseEntity<List<DueDiligenceCase>> cases(@RequestParam(defaultValue = "OPEN") CaseStatus status,
+                                                 @RequestParam(required = false) String customerId,
+                                                 @RequestParam(defaultValue = "0") int page,
+                                                 @RequestParam(defaultValue = "" + CaseQuery.DEFAULT_SIZE) int size) {
+        CaseQuery q = new CaseQuery(status, customerId, page, size);
+        CasePage p = dueDiligence.cases(q);
+        List<String> links = new ArrayList<>();
+        links.add(link(q, 0, "first"));
+        if (p.hasPrevious()) {
+            links.add(link(q, Math.min(p.page(), p.pages()) - 1, "prev"));
+        }
+        if (p.hasNext()) {
+            links.add(link(q, p.page() + 1, "next"));
+        }
+        links.add(link(q, p.pages() - 1, "last"));
+        return ResponseEntity.ok()
+                .header("X-Total-Count", Long.toString(p.total()))
+                .header("Link", String.join(", ", links))
+                .body(p.cases());
+    }
+
+    private static String link(CaseQuery q, int page, String rel) {
+        return "</api/v1/due-diligence/cases?status=" + q.status()
+                + (q.customerId() == null ? "" : "&customerId=" + q.customerId())
+                + "&page=" + page + "&size=" + q.size() + ">; rel=\"" + rel + "\"";
     }
 
     /**
