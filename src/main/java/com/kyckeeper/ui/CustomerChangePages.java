@@ -22,7 +22,6 @@ import com.kyckeeper.ui.form.LicenceForm;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -180,37 +179,26 @@ class CustomerChangePages {
     }
 
     private Changes read(ChangeForm f, BindingResult errors, Locale locale) {
+        ProfileForms forms = new ProfileForms(errors, messages, locale);
         return new Changes(f.getOccupation(), f.getAddress(), f.getHabitualResidence(), f.getPhone(), f.getEmail(),
-                f.getRegisteredAddress(), f.getBusinessScope(), document(f.getIdDocument(), errors, locale),
-                licence(f.getLicence(), errors, locale));
+                f.getRegisteredAddress(), f.getBusinessScope(), document(f.getIdDocument(), forms),
+                licence(f.getLicence(), forms));
     }
 
-    private Renewal document(DocumentForm d, BindingResult errors, Locale locale) {
+    private static Renewal document(DocumentForm d, ProfileForms forms) {
         if (d == null || d.isBlank()) {
             return null;
         }
-        return new Renewal(d.getNumber(), date(d.getIssuedOn(), "idDocument.issuedOn", errors, locale),
-                date(d.getExpiresOn(), "idDocument.expiresOn", errors, locale), d.isLongTerm());
+        return new Renewal(d.getNumber(), forms.date(d.getIssuedOn(), "idDocument.issuedOn"),
+                forms.date(d.getExpiresOn(), "idDocument.expiresOn"), d.isLongTerm());
     }
 
-    private Renewal licence(LicenceForm l, BindingResult errors, Locale locale) {
+    private static Renewal licence(LicenceForm l, ProfileForms forms) {
         if (l == null || Forms.blank(l.getNumber()) && Forms.blank(l.getIssuedOn()) && Forms.blank(l.getExpiresOn())
                 && !l.isLongTerm()) {
             return null;
         }
-        return new Renewal(l.getNumber(), date(l.getIssuedOn(), "licence.issuedOn", errors, locale),
-                date(l.getExpiresOn(), "licence.expiresOn", errors, locale), l.isLongTerm());
-    }
-
-    private LocalDate date(String raw, String path, BindingResult errors, Locale locale) {
-        if (Forms.blank(raw)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            errors.rejectValue(path, "date", messages.translate("must be a date YYYY-MM-DD", locale));
-            return null;
-        }
+        return new Renewal(l.getNumber(), forms.date(l.getIssuedOn(), "licence.issuedOn"),
+                forms.date(l.getExpiresOn(), "licence.expiresOn"), l.isLongTerm());
     }
 }

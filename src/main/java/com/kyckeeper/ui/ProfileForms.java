@@ -117,7 +117,8 @@ final class ProfileForms {
                 date(l.getExpiresOn(), "licence.expiresOn"), l.isLongTerm());
     }
 
-    private LocalDate date(String raw, String path) {
+    /** A date field, or null when blank; a malformed one is rejected at {@code path}. */
+    LocalDate date(String raw, String path) {
         if (Forms.blank(raw)) {
             return null;
         }
