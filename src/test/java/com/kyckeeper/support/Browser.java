@@ -130,6 +130,15 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Waits (up to 10 s) until the element's text contains {@code fragment}; returns the whole text. */
+    public String waitForTextContaining(String id, String fragment) {
+        waiter().until(d -> {
+            var found = d.findElements(By.id(id));
+            return !found.isEmpty() && found.getFirst().getText().contains(fragment);
+        });
+        return byId(id).getText();
+    }
+
     public String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }

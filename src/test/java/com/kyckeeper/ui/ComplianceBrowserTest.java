@@ -271,8 +271,8 @@ class ComplianceBrowserTest extends ApiTestBase {
 
             b.byId("file").sendKeys(csv.toAbsolutePath().toString());
             b.byId("fx-import-submit").click();
-            // the page before still shows the same notice: wait for what only the import's answer has
-            assertThat(b.find(By.id("fx-stored")).getText()).contains("已保存 2 个汇率");
+            // the page before shows the same notice and its own count: wait for the import's count
+            b.waitForTextContaining("fx-stored", "已保存 2 个汇率");
             assertThat(b.byId("notice").getText()).isEqualTo("汇率已保存。");
             assertThat(b.byId("fx-table").getText()).contains("EUR", "7.7000", "JPY", "USD");
             b.screenshot("c14-fx-rates");
