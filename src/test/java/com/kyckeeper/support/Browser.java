@@ -13,7 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -86,7 +86,9 @@ public final class Browser implements AutoCloseable {
     /** Waits up to 10 s, retrying while the page is being replaced (stale or missing elements). */
     private WebDriverWait waiter() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.ignoring(StaleElementReferenceException.class);
+        // while a submit replaces the page, reading an element of the old one fails in more than one way
+        // (stale element, or "node does not belong to the document"): look again until the time is up
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 
