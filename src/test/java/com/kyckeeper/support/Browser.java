@@ -132,6 +132,14 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Waits (up to 10 s) until the address contains {@code fragment}: after a GET form is submitted to
+     * the page it is on, the path alone does not tell the new page from the old one.
+     */
+    public void waitForUrlContaining(String fragment) {
+        waiter().until(d -> d.getCurrentUrl().contains(fragment));
+    }
+
     /** Waits (up to 10 s) until the element's text contains {@code fragment}; returns the whole text. */
     public String waitForTextContaining(String id, String fragment) {
         waiter().until(d -> {

@@ -132,8 +132,8 @@ class ComplianceBrowserTest extends ApiTestBase {
             // The date picker (input type=date) is set the way a picker sets it, then the form is submitted.
             b.script("document.getElementById('asOf').value = '2026-01-01';");
             b.byId("rr-submit").click();
-            b.waitForPath("/compliance/retention-report");
-            assertThat(b.driver().getCurrentUrl()).contains("asOf=2026-01-01");
+            b.waitForUrlContaining("asOf=2026-01-01");
+            assertThat(b.path()).isEqualTo("/compliance/retention-report");
             WebElement row = b.find(By.xpath("//table[@id='rr-rows']//tr[td[1]//text()='" + id + "']"));
             assertThat(row.getText()).contains("可清除", "2026-01-01");
             b.screenshot("c07-retention-report");
