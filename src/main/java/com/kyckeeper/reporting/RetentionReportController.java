@@ -83,14 +83,12 @@ class RetentionReportController {
      * checked the role and the input, so a refusal is still a problem+json answer.
      */
     private void streamJson(LocalDate asOf, Set<RetentionStatus> only, HttpServletResponse response) throws IOException {
-        boolean[] started = {false};
-        OutputStream[] out = {null};
+        OutputStream[] out = {null}; // opened with the first row, once the report has accepted the request
         try {
             report.write(asOf, only, row -> {
                 try {
-                    if (!started[0]) {
+                    if (out[0] == null) {
                         out[0] = startJson(asOf, response);
-                        started[0] = true;
                     } else {
                         out[0].write(',');
                     }
@@ -102,7 +100,7 @@ class RetentionReportController {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        if (!started[0]) {
+        if (out[0] == null) {
             out[0] = startJson(asOf, response);
         }
         out[0].write("]}".getBytes(StandardCharsets.UTF_8));

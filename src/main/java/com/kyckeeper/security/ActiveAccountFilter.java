@@ -3,6 +3,7 @@ package com.kyckeeper.security;
 import com.kyckeeper.audit.AccessEvent;
 import com.kyckeeper.audit.AccessLog;
 import com.kyckeeper.audit.Outcome;
+import com.kyckeeper.shared.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +64,7 @@ class ActiveAccountFilter extends OncePerRequestFilter {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
-        if (isBrowserPage(request)) {
+        if (Problems.wantsPage(request)) {
             response.sendRedirect(request.getContextPath() + "/login?ended");
         } else {
             entryPoint.commence(request, response, new DisabledException("The account is no longer active"));
@@ -72,11 +73,5 @@ class ActiveAccountFilter extends OncePerRequestFilter {
 
     private static Set<String> roles(Set<String> authorities) {
         return authorities.stream().filter(a -> a.startsWith("ROLE_")).collect(Collectors.toSet());
-    }
-
-    private static boolean isBrowserPage(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && accept != null && accept.contains("text/html");
     }
 }

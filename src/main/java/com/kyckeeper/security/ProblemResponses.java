@@ -45,19 +45,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             throws IOException {
         accessLog.appendIndependently(new AccessEvent(request.getMethod() + " " + request.getRequestURI(), null, null,
                 Outcome.REFUSED, e instanceof CsrfException ? "403 csrf" : "403"));
-        if (isBrowserPage(request)) {
+        if (Problems.wantsPage(request)) {
             // Web UI: a stale form (expired session, so no CSRF token) goes back to sign-in; else the 403 page.
             response.sendRedirect(request.getContextPath() + (e instanceof CsrfException ? "/login?expired" : "/denied"));
             return;
         }
         write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this"));
-    }
-
-    private static boolean isBrowserPage(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")
-                && accept != null && accept.contains("text/html");
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -1,5 +1,6 @@
 package com.kyckeeper.shared;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,17 @@ public final class Problems {
         p.setType(URI.create("urn:kyc-keeper:problem:" + slug));
         p.setTitle(title);
         return p;
+    }
+
+    /**
+     * Whether a refusal should answer with a web page (redirect) rather than problem+json: a browser
+     * asking for HTML outside the API and actuator paths.
+     */
+    public static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")
+                && accept != null && accept.contains("text/html");
     }
 
     public static ProblemDetail invalid(List<FieldViolation> violations) {

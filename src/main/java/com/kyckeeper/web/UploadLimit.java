@@ -108,7 +108,7 @@ class UploadLimit extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String field) throws IOException {
         String limit = human(maxFileSize);
-        if (isBrowserPage(request)) {
+        if (Problems.wantsPage(request)) {
             FlashMap attributes = new FlashMap();
             attributes.put("uploadRefused", field);
             attributes.put("uploadLimit", limit);
@@ -133,12 +133,6 @@ class UploadLimit extends OncePerRequestFilter {
         long bytes = size.toBytes();
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
                 : bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
-    }
-
-    private static boolean isBrowserPage(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && accept != null && accept.contains("text/html");
     }
 
     /** The path (and query) of the page that posted the form, if it is ours; else the start page. */

@@ -222,7 +222,7 @@ class PurgeExecutor {
         // finds the customer gone. Customers already purged (an earlier, interrupted run) are not found.
         List<CustomerPurge.Relationship> locked = customers.lockAll(batch);
         List<CustomerId> present = locked.stream().map(CustomerPurge.Relationship::id).toList();
-        List<Map<CustomerId, RecordClock>> clocksByModule = otherRecords.stream().map(r -> r.clocks(present)).toList();
+        PageClocks clocks = PageClocks.read(otherRecords, present);
         Set<CustomerId> held = holds.heldAmong(present);
 
         long retained = 0;
@@ -230,16 +230,8 @@ class PurgeExecutor {
         Map<CustomerId, RetainedRecords.PurgeContext> due = new LinkedHashMap<>();
         for (CustomerPurge.Relationship customer : locked) {
             CustomerId id = customer.id();
-            List<RecordClock> clocks = new ArrayList<>(clocksByModule.size() + 1);
-            for (Map<CustomerId, RecordClock> module : clocksByModule) {
-                RecordClock clock = module.get(id);
-                if (clock != null) {
-                    clocks.add(clock);
-                }
-            }
             RecordClock identity = CustomerIdentityRecords.clockOf(customer);
-            clocks.add(identity);
-            RetentionAssessment a = policy.assess(clocks, held.contains(id), run.asOf());
+            RetentionAssessment a = policy.assess(clocks.of(id, identity), held.contains(id), run.asOf());
             switch (a.status()) {
                 case HELD -> kept.add(new PurgeRunStore.Entry(id.toString(), "HELD", a.eligibleFrom()));
                 case DUE -> {

@@ -5,7 +5,6 @@ import com.kyckeeper.audit.AccessLog;
 import com.kyckeeper.customer.CustomerId;
 import com.kyckeeper.customer.CustomerPurge;
 import com.kyckeeper.retention.RecordClass;
-import com.kyckeeper.retention.RecordClock;
 import com.kyckeeper.retention.RetainedRecords;
 import com.kyckeeper.retention.RetentionAssessment;
 import com.kyckeeper.retention.RetentionPolicy;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -121,22 +119,13 @@ class RetentionReportService implements RetentionReport {
         Set<CustomerId> held = holds.heldAmong(ids);
         List<CustomerId> closed = page.stream().filter(r -> CustomerIdentityRecords.clockOf(r).started())
                 .map(CustomerPurge.Relationship::id).toList();
-        List<Map<CustomerId, RecordClock>> byModule = closed.isEmpty() ? List.of()
-                : otherRecords.stream().map(r -> r.clocks(closed)).toList();
+        PageClocks clocks = PageClocks.read(otherRecords, closed);
         List<RetentionReportRow> out = new ArrayList<>(page.size());
         for (CustomerPurge.Relationship r : page) {
-            List<RecordClock> clocks = new ArrayList<>(byModule.size() + 1);
-            for (Map<CustomerId, RecordClock> module : byModule) {
-                RecordClock clock = module.get(r.id());
-                if (clock != null) {
-                    clocks.add(clock);
-                }
-            }
-            clocks.add(CustomerIdentityRecords.clockOf(r));
-            boolean isHeld = held.contains(r.id());
-            RetentionAssessment a = policy.assess(clocks, isHeld, asOf);
+            RetentionAssessment a = policy.assess(clocks.of(r.id(), CustomerIdentityRecords.clockOf(r)),
+                    held.contains(r.id()), asOf);
             out.add(new RetentionReportRow(r.id().toString(), a.status(), a.basis(), a.clockStart(), a.eligibleFrom(),
-                    isHeld, a.policy(), null));
+                    held.contains(r.id()), a.policy(), null));
         }
         return out;
     }
