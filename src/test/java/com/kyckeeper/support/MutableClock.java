@@ -28,9 +28,26 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view in {@code zone} that still follows this clock's moves (returning {@code this} gave UTC dates). */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        MutableClock source = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return source.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+        };
     }
 
     @Override
