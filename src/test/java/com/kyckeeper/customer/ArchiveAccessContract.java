@@ -9,7 +9,6 @@ import com.kyckeeper.support.ApiTestBase;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ abstract class ArchiveAccessContract extends ApiTestBase {
         Api.Response r = api.as("teller1").post(CUSTOMERS, individual(residentId(true), true));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String id = r.json().get("id").asString();
-        String today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString();
+        String today = businessToday().toString();
         assertThat(api.as("teller2").post(CUSTOMERS + "/" + id + "/closure", Map.of("endedOn", today)).status())
                 .isEqualTo(200);
         return id;

@@ -10,7 +10,6 @@ import com.kyckeeper.support.Api;
 import com.kyckeeper.support.ApiTestBase;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ abstract class RegistryContract extends ApiTestBase {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        return businessToday();
     }
 
     @Test

@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     public static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** A request the service never answers fails the test instead of hanging the build. */
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(120);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
@@ -88,7 +90,7 @@ public final class Api {
 
         public Response send(String method, String path, Object body) {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                     .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
             if (text != null && !headers.containsKey("Content-Type")) {

@@ -1,5 +1,7 @@
 package com.kyckeeper.support;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,7 @@ public abstract class ApiTestBase {
     @Autowired
     protected JdbcClient jdbc;
     protected Api api;
+    protected static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class TestClock {
@@ -43,6 +46,11 @@ public abstract class ApiTestBase {
     void startApi() {
         api = new Api(port);
         clock.reset();
+    }
+
+    /** Today in the business zone by the service's own clock, never the machine's date. */
+    protected LocalDate businessToday() {
+        return LocalDate.now(clock.withZone(BUSINESS_ZONE));
     }
 
     @AfterEach

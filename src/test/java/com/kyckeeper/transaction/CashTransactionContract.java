@@ -11,7 +11,6 @@ import com.kyckeeper.support.ApiTestBase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -267,7 +266,7 @@ abstract class CashTransactionContract extends ApiTestBase {
 
     @Test
     void refusesCashBusinessForASuspendedCustomer() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = businessToday();
         Api.Response reg = api.as("teller1").post("/api/v1/customers",
                 individual(residentId(false), false, today.plusDays(1).toString()));
         assertThat(reg.status()).as(reg.body()).isEqualTo(201);
@@ -320,7 +319,7 @@ abstract class CashTransactionContract extends ApiTestBase {
 
     @Test
     void aBatchLooksUpAllItsCustomersAtOnceAndStillRefusesSuspendedAndUnknownOnesPerItem() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = businessToday();
         Api.Response reg = api.as("teller1").post("/api/v1/customers",
                 individual(residentId(false), false, today.plusDays(1).toString()));
         assertThat(reg.status()).as(reg.body()).isEqualTo(201);

@@ -225,7 +225,7 @@ class BrowserJourneyTest extends ApiTestBase {
     @Test
     void searchDueListAndRoleLimitedPagesRenderForTheirRoles() {
         String number = Identities.residentId(false);
-        String soon = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(10).toString();
+        String soon = businessToday().plusDays(10).toString();
         var created = api.as("teller1").post("/api/v1/customers", Identities.individual(number, false, soon));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asString();

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class ComplianceBrowserTest extends ApiTestBase {
 
     static final String PASSWORD = Databases.PASSWORD;
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -48,7 +46,7 @@ class ComplianceBrowserTest extends ApiTestBase {
 
     @Test
     void aTellerRequestsArchiveAccessAnotherOfficerApprovesAndTheTellerOpensTheCustomer() {
-        String id = closedCustomer(LocalDate.now(SHANGHAI).minusDays(20).toString());
+        String id = closedCustomer(businessToday().minusDays(20).toString());
         try (Browser teller = Browser.open(port); Browser officer = Browser.open(port)) {
             teller.login("teller1", PASSWORD);
             teller.go("/customers/" + id);
@@ -87,7 +85,7 @@ class ComplianceBrowserTest extends ApiTestBase {
 
     @Test
     void oneOfficerPlacesALegalHoldTheSameOfficerCannotReleaseItAndAnotherOneDoes() {
-        String id = closedCustomer(LocalDate.now(SHANGHAI).minusDays(10).toString());
+        String id = closedCustomer(businessToday().minusDays(10).toString());
         String holdId;
         try (Browser b = Browser.open(port)) {
             b.login("compliance1", PASSWORD);
@@ -216,12 +214,12 @@ class ComplianceBrowserTest extends ApiTestBase {
     @Test
     void theDashboardDrawsItsThreeChartsAsInlineSvgWithATableAlternative() {
         String customer = registered();
-        String at = OffsetDateTime.now(SHANGHAI).minusHours(1).withNano(0).toString();
+        String at = OffsetDateTime.now(clock.withZone(BUSINESS_ZONE)).minusHours(1).withNano(0).toString();
         Api.Response tx = api.as("teller1").post("/api/v1/cash-transactions",
                 tx(customer, "DEPOSIT", "60000.00", "CNY", at));
         assertThat(tx.status()).as(tx.body()).isEqualTo(201);
         assertThat(tx.json().get("largeValue").asBoolean()).isTrue();
-        String expiresOn = LocalDate.now(SHANGHAI).plusDays(20).toString();
+        String expiresOn = businessToday().plusDays(20).toString();
         assertThat(api.as("teller1").post("/api/v1/customers",
                 Identities.individual(Identities.residentId(false), false, expiresOn)).status()).isEqualTo(201);
         try (Browser b = Browser.open(port)) {
@@ -249,7 +247,7 @@ class ComplianceBrowserTest extends ApiTestBase {
             b.find(By.cssSelector("#chart-large-value summary")).click();
             List<WebElement> cells = b.driver().findElements(By.cssSelector("#chart-large-value table tbody tr"));
             assertThat(cells).hasSize(30);
-            assertThat(cells.getLast().getText()).contains(LocalDate.now(SHANGHAI).toString().substring(5));
+            assertThat(cells.getLast().getText()).contains(businessToday().toString().substring(5));
             assertThat(b.script("return document.scripts.length === 0 || Array.from(document.scripts).every(s => s.src)"))
                     .isEqualTo(true);
         }

@@ -85,7 +85,7 @@ class CrossModulePagesTest extends ApiTestBase {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("id=\"date-error\" aria-live=\"polite\">请输入有效日期");
 
-        String today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).toString();
+        String today = businessToday().toString();
         HttpResponse<String> negative = teller.post("/cash", Map.of("reference", "UI-BAD-2", "customerId", customerId,
                 "direction", "DEPOSIT", "amount", "-5", "currency", "CNY", "date", today, "time", "00:01"));
         assertThat(negative.statusCode()).isEqualTo(400);
