@@ -105,8 +105,17 @@ class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyE
     @Override
     @PreAuthorize(ADMIN)
     public List<Status> recent(int limit) {
-        return jdbc.sql("select * from key_rotations order by started_at desc, id").query(this::map)
-                .stream().limit(Math.max(1, limit)).toList();
+        return recent(0, limit);
+    }
+
+    @Override
+    @PreAuthorize(ADMIN)
+    public List<Status> recent(int page, int size) {
+        // Paged in SQL and read as a list: a JdbcClient stream holds its connection until closed.
+        long offset = (long) Math.max(0, page) * Math.max(1, size);
+        return jdbc.sql("select * from key_rotations order by started_at desc, id offset " + offset
+                        + " rows fetch next " + Math.max(1, size) + " rows only")
+                .query(this::map).list();
     }
 
     /** Resumes rotations that were running when the service stopped. */
