@@ -14,6 +14,21 @@ public interface EncryptedRecords {
     /** Recomputes the owner's blind indexes with {@link BlindIndex#of} (the current index key); returns how many. */
     int reindex(String owner);
 
+    /**
+     * Every ciphertext column this module stores, as {@code table.column} in lower case: key rotation
+     * must reach each of them before it destroys old key versions (a test checks the schema's
+     * {@code *_ct} columns against the union).
+     */
+    java.util.Set<String> encryptedColumns();
+
+    /**
+     * Recomputes blind indexes that belong to no owner (login lockouts) under the current index key;
+     * runs once when an index rotation has done every owner, before the old index keys are destroyed.
+     */
+    default int reindexUnowned() {
+        return 0;
+    }
+
     @FunctionalInterface
     interface FieldRewriter {
         String apply(FieldRef field, String ciphertext);

@@ -31,4 +31,7 @@ public interface KeyRotation {
 
     /** The latest rotations, newest first. */
     List<Status> recent(int limit);
+
+    /** One page of rotations, newest first ({@code page} from 0). */
+    List<Status> recent(int page, int size);
 }

@@ -34,6 +34,16 @@ class CustomerEncryptedRecords implements EncryptedRecords {
     }
 
     @Override
+    public java.util.Set<String> encryptedColumns() {
+        java.util.Set<String> columns = new java.util.TreeSet<>();
+        CUSTOMER_COLUMNS.forEach(c -> columns.add(CustomerCodec.CUSTOMERS + "." + c));
+        columns.add(CustomerCodec.PARTIES + ".name_ct");
+        columns.add(CustomerCodec.PARTIES + ".doc_number_ct");
+        columns.add(CustomerCodec.VERSIONS + ".snapshot_ct");
+        return columns;
+    }
+
+    @Override
     public int reencrypt(String owner, FieldRewriter rewrite) {
         Optional<Map<String, Object>> row = lock(owner, String.join(", ", CUSTOMER_COLUMNS));
         if (row.isEmpty()) {

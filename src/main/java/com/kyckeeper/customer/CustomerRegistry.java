@@ -40,6 +40,15 @@ public interface CustomerRegistry {
 
     List<CustomerVersion> history(CustomerId id);
 
+    /** Most versions one history page holds (also the size of {@link #history(CustomerId)}). */
+    int MAX_HISTORY_PAGE = 1000;
+
+    /** One page of the kept versions, newest first ({@code page} from 0, {@code size} 1 to {@value #MAX_HISTORY_PAGE}). */
+    HistoryPage history(CustomerId id, int page, int size);
+
+    record HistoryPage(List<CustomerVersion> versions, long total) {
+    }
+
     /** For other modules: state only, no personal data, no access event. */
     CustomerStanding standing(CustomerId id);
 

@@ -287,19 +287,48 @@ class CustomerRegistryService implements CustomerRegistry {
     @Transactional
     @PreAuthorize(READERS)
     public List<CustomerVersion> history(CustomerId id) {
+        return history(id, 0, MAX_HISTORY_PAGE).versions();
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(READERS)
+    public HistoryPage history(CustomerId id, int page, int size) {
+        java.util.List<com.kyckeeper.shared.FieldViolation> bad = new java.util.ArrayList<>();
+        if (page < 0 || page > 1_000_000) {
+            bad.add(new com.kyckeeper.shared.FieldViolation("page", "must be between 0 and 1000000"));
+        }
+        if (size < 1 || size > MAX_HISTORY_PAGE) {
+            bad.add(new com.kyckeeper.shared.FieldViolation("size", "must be between 1 and " + MAX_HISTORY_PAGE));
+        }
+        if (!bad.isEmpty()) {
+            throw new InvalidInputException(bad);
+        }
         CustomerRecord r = readable(id);
         accessLog.append(AccessEvent.success("CUSTOMER_HISTORY", r.id));
-        List<VersionRecord> kept = versions.findByCustomerIdOrderByVersionDesc(r.id);
+        long total = versions.countByCustomerId(r.id);
+        // One row past the page: the version before the page's last one, to tell what that one changed.
+        List<VersionRecord> kept = new java.util.ArrayList<>();
+        if ((long) page * size < total) {
+            List<VersionRecord> rows = versions.findByCustomerIdOrderByVersionDesc(r.id,
+                    org.springframework.data.domain.PageRequest.of(page, size));
+            kept.addAll(rows);
+            if (rows.size() == size && (long) (page + 1) * size < total) {
+                kept.add(versions.findByCustomerIdOrderByVersionDesc(r.id,
+                        org.springframework.data.domain.PageRequest.of((page + 1) * size, 1)).getFirst());
+            }
+        }
+        int shown = Math.min(kept.size(), size);
         List<CustomerProfile> profiles = kept.stream().map(codec::readSnapshot).toList();
-        List<CustomerVersion> answer = new java.util.ArrayList<>(kept.size());
-        for (int i = 0; i < kept.size(); i++) {
+        List<CustomerVersion> answer = new java.util.ArrayList<>(shown);
+        for (int i = 0; i < shown; i++) {
             VersionRecord v = kept.get(i);
             // Newest first: the version before this one is the next in the list.
             CustomerProfile before = i + 1 < kept.size() ? profiles.get(i + 1) : null;
             answer.add(new CustomerVersion(v.version, v.changeKind, v.status, v.changedAt, v.changedBy,
                     codec.mask(r, v.version, v.status, profiles.get(i)), codec.changedFields(before, profiles.get(i))));
         }
-        return answer;
+        return new HistoryPage(answer, total);
     }
 
     @Override

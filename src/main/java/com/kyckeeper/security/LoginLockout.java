@@ -213,7 +213,7 @@ final class LoginLockout {
         return index.probes(NAME_KIND, normalise(username));
     }
 
-    private static String normalise(String username) {
+    static String normalise(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -4,6 +4,7 @@ import com.kyckeeper.audit.AccessEvent;
 import com.kyckeeper.audit.AccessLog;
 import com.kyckeeper.audit.Outcome;
 import com.kyckeeper.shared.Problems;
+import com.kyckeeper.shared.Unavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,6 +34,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (Unavailable.poolExhausted(e)) {
+            // The user store had no connection: overload, not a wrong password (and nothing to log it with).
+            response.setHeader("Retry-After", Unavailable.RETRY_AFTER_SECONDS);
+            write(response, Unavailable.problem());
+            return;
+        }
         accessLog.appendIndependently(new AccessEvent(request.getMethod() + " " + request.getRequestURI(), null, null,
                 Outcome.REFUSED, "401"));
         response.setHeader("WWW-Authenticate", "Basic realm=\"kyc-keeper\"");

@@ -131,9 +131,11 @@ class CashLedger {
                 + " and (status = 'RATE_MISSING' or currency <> 'CNY') order by id", TX, day);
     }
 
-    List<LocalDate> daysWithMissingRates(int limit) {
-        return jdbc.query("select distinct business_day from cash_transactions where status = 'RATE_MISSING' order by business_day",
-                (rs, n) -> rs.getObject(1, LocalDate.class)).stream().limit(limit).toList();
+    /** Days with transactions still missing their rate, after {@code after} (null: from the first), at most {@code limit}. */
+    List<LocalDate> daysWithMissingRates(LocalDate after, int limit) {
+        return jdbc.query("select distinct business_day from cash_transactions where status = 'RATE_MISSING'"
+                        + " and business_day > ? order by business_day fetch first " + Math.max(1, limit) + " rows only",
+                (rs, n) -> rs.getObject(1, LocalDate.class), after == null ? LocalDate.of(1, 1, 1) : after);
     }
 
     void insert(List<NewTx> rows) {

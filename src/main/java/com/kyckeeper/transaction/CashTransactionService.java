@@ -551,11 +551,16 @@ class CashTransactionService implements CashTransactions, DueDiligence {
     @Scheduled(fixedDelayString = "${kyc.large-cash.rate-sweep-interval:PT1M}", initialDelayString = "PT30S")
     void sweepMissingRates() {
         try {
-            for (LocalDate day : ledger.daysWithMissingRates(50)) {
-                Integer n = tx.execute(s -> reevaluateRates(day, clock.nowOffset()));
-                if (n != null && n > 0) {
-                    log.info("Re-evaluated {} transactions of {} whose rate arrived", n, day);
+            // Page by page in day order: every such day is looked at, fifty days per query.
+            List<LocalDate> days = ledger.daysWithMissingRates(null, 50);
+            while (!days.isEmpty()) {
+                for (LocalDate day : days) {
+                    Integer n = tx.execute(s -> reevaluateRates(day, clock.nowOffset()));
+                    if (n != null && n > 0) {
+                        log.info("Re-evaluated {} transactions of {} whose rate arrived", n, day);
+                    }
                 }
+                days = days.size() < 50 ? List.of() : ledger.daysWithMissingRates(days.getLast(), 50);
             }
         } catch (RuntimeException e) {
             log.warn("Rate sweep failed: {}", e.getClass().getSimpleName());

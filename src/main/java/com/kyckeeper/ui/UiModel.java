@@ -10,6 +10,7 @@ import com.kyckeeper.shared.FailureLog;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.shared.NotFoundException;
 import com.kyckeeper.shared.PreconditionFailedException;
+import com.kyckeeper.shared.Unavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -80,6 +81,11 @@ class UiModel {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (Unavailable.poolExhausted(e)) {
+            log.warn("No database connection within the pool's timeout: 503 for {}", action(request));
+            response.setHeader("Retry-After", Unavailable.RETRY_AFTER_SECONDS);
+            return page("error/problem", request, response, 503);
+        }
         FailureLog.unexpected(log, request, e);
         return page("error/problem", request, response, 500);
     }

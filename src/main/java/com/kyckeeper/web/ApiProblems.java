@@ -13,6 +13,7 @@ import com.kyckeeper.shared.NotFoundException;
 import com.kyckeeper.shared.PreconditionFailedException;
 import com.kyckeeper.shared.PreconditionRequiredException;
 import com.kyckeeper.shared.Problems;
+import com.kyckeeper.shared.Unavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -122,6 +123,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (Unavailable.poolExhausted(e)) {
+            // Overload, not a fault: no access event either (it would wait for a connection too).
+            log.warn("No database connection within the pool's timeout: 503 for {}", action(request));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Unavailable.RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Unavailable.problem());
+        }
         FailureLog.unexpected(log, request, e);
         return answer(underRequestId(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The request failed; it has been logged under its request id")));

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,9 +46,21 @@ class KeyRotationController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/keys/rotations/" + started.id())).body(started);
     }
 
+    /** Newest first, one page ({@code size} at most 100; the default first 20 are what the list showed before paging). */
     @GetMapping
-    List<KeyRotation.Status> recent() {
-        List<KeyRotation.Status> all = rotation.recent(20);
+    List<KeyRotation.Status> recent(@RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "20") int size) {
+        List<com.kyckeeper.shared.FieldViolation> bad = new java.util.ArrayList<>();
+        if (page < 0 || page > 1_000_000) {
+            bad.add(new com.kyckeeper.shared.FieldViolation("page", "must be between 0 and 1000000"));
+        }
+        if (size < 1 || size > 100) {
+            bad.add(new com.kyckeeper.shared.FieldViolation("size", "must be between 1 and 100"));
+        }
+        if (!bad.isEmpty()) {
+            throw new InvalidInputException(bad);
+        }
+        List<KeyRotation.Status> all = rotation.recent(page, size);
         accessLog.appendIndependently(new AccessEvent("KEY_ROTATION_STATUS", null, null, Outcome.SUCCESS, "list"));
         return all;
     }

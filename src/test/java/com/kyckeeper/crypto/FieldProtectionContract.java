@@ -39,6 +39,8 @@ abstract class FieldProtectionContract extends ApiTestBase {
     @Autowired
     org.springframework.core.env.Environment environment;
     LogCapture logs;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @BeforeEach
     void captureLogs() {
@@ -226,6 +228,29 @@ abstract class FieldProtectionContract extends ApiTestBase {
         assertThat(jdbc.sql("select count(*) from access_events where customer_id = ? and action = 'DECRYPTION_FAILED'"
                 + " and outcome = 'FAILED'").param(id).query(Long.class).single()).isEqualTo(1);
         assertThat(logs.text()).contains("DECRYPTION_FAILED customers.address_ct record " + id);
+    }
+
+    @Test
+    void aDecryptionFailureCountsInTheAlertMetricAndLogsAWarningWithoutValues() {
+        String id = register(Identities.individual(Identities.residentId(true), true));
+        double before = decryptionFailures();
+        String original = tamper(id, "phone_ct");
+        String stored = jdbc.sql("select phone_ct from customers where id = ?").param(id).query(String.class).single();
+
+        api.as("teller2").header("X-Access-Purpose", "review").get(CUSTOMERS + "/" + id + "?reveal=true");
+
+        assertThat(decryptionFailures() - before).isEqualTo(1.0);
+        assertThat(meters.get("kyc.decryption.failures").tag("table", "customers").tag("column", "phone_ct").counter()
+                .count()).isGreaterThanOrEqualTo(1.0);
+        assertThat(logs.text().lines().filter(l -> l.endsWith("ALERT kyc.decryption.failures customers.phone_ct")))
+                .singleElement().satisfies(l -> assertThat(l).startsWith("WARN kyc.security "));
+        assertThat(logs.text()).doesNotContain(original.substring(0, 16)).doesNotContain(stored.substring(0, 16))
+                .doesNotContain("13800138000");
+    }
+
+    private double decryptionFailures() {
+        return meters.find("kyc.decryption.failures").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test

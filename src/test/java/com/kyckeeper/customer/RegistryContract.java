@@ -171,6 +171,32 @@ abstract class RegistryContract extends ApiTestBase {
     }
 
     @Test
+    void historyIsPagedNewestFirstWithTheTotalAndRefusesAnOversizedPage() {
+        String id = register(individual(residentId(true), true));
+        String path = CUSTOMERS + "/" + id;
+        assertThat(api.as("teller2").header("If-Match", "\"1\"").patch(path, Map.of("occupation", "教师")).status())
+                .isEqualTo(200);
+        assertThat(api.as("teller2").header("If-Match", "\"2\"").patch(path, Map.of("phone", "13912345678")).status())
+                .isEqualTo(200);
+
+        Api.Response all = api.as("teller1").get(path + "/history");
+        assertThat(all.json().size()).as("without paging: every version, as before").isEqualTo(3);
+        Api.Response second = api.as("teller1").get(path + "/history?page=1&size=1");
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.header("X-Total-Count")).isEqualTo("3");
+        assertThat(second.json().size()).isEqualTo(1);
+        assertThat(second.json().get(0).get("version").asLong()).isEqualTo(2);
+        assertThat(second.json().get(0).get("changedFields").toString()).as("diffed against version 1, off the page")
+                .isEqualTo("[\"occupation\"]");
+        assertThat(api.as("teller1").get(path + "/history?page=3&size=1").json().size()).isZero();
+        for (String bad : List.of("size=1001", "size=0", "page=-1")) {
+            Api.Response r = api.as("teller1").get(path + "/history?" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    @Test
     void changesDetailsOnlyAtTheCurrentVersionAndKeepsEveryVersion() {
         String id = register(individual(residentId(true), true));
         String path = CUSTOMERS + "/" + id;

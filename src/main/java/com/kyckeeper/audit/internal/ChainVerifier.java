@@ -38,7 +38,7 @@ public final class ChainVerifier {
     private long lastGoodCheckpointSeq;
     private long firstSeqAfterCheckpoint = -1;
     private IntegrityReport broken;
-    private final java.util.Set<Long> copies = new java.util.HashSet<>();
+    private final java.util.Map<Long, String> flagged = new java.util.HashMap<>();
 
     /** @param macKey null to skip the MAC check (offline, without the secret) */
     public ChainVerifier(AuditSuite suite, byte[] publicKey, byte[] macKey, List<Checkpoint> checkpoints) {
@@ -55,7 +55,12 @@ public final class ChainVerifier {
      * before the entry is {@linkplain #accept accepted}.
      */
     public void markCopy(long chainPos) {
-        copies.add(chainPos);
+        flagged.putIfAbsent(chainPos, "the event repeats an earlier event's id (a copied row)");
+    }
+
+    /** Marks the entry whose seal records another event id than its event carries (a seal changed). */
+    public void markForeignSeal(long chainPos) {
+        flagged.putIfAbsent(chainPos, "the seal's event id is not the event's (event or seal changed)");
     }
 
     /**
@@ -127,8 +132,9 @@ public final class ChainVerifier {
         if (event == null) {
             return fail(sealedSeq, "the sealed event no longer exists (deleted)");
         }
-        if (!copies.isEmpty() && copies.contains(chainPos)) {
-            return fail(sealedSeq, "the event repeats an earlier event's id (a copied row)");
+        String flag = flagged.isEmpty() ? null : flagged.get(chainPos);
+        if (flag != null) {
+            return fail(sealedSeq, flag);
         }
         int n = canonical.entry(event);
         byte[] h = hasher.hash(prev, canonical.buffer(), n);

@@ -58,7 +58,12 @@ class JdbcAccessLog implements AccessLog {
     private final ThreadLocal<Canonical> canonical = ThreadLocal.withInitial(Canonical::new);
     private final ThreadLocal<AuditSuite.Hasher> mac;
 
-    JdbcAccessLog(JdbcClient jdbc, JdbcTemplate template, BusinessClock clock, AuditKeys keys, AuditProperties props) {
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
+    JdbcAccessLog(JdbcClient jdbc, JdbcTemplate template, BusinessClock clock, AuditKeys keys, AuditProperties props,
+                  org.springframework.transaction.PlatformTransactionManager tm) {
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(tm);
+        this.ownTransaction.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
@@ -177,18 +182,26 @@ class JdbcAccessLog implements AccessLog {
     @PreAuthorize("hasRole('AUDITOR')")
     public int exportCsv(AccessQuery q, Writer out) {
         Where w = where(q);
+        // Recorded (and committed) before the first row leaves: an export cut off midway is still in the log.
+        AccessEvent started = new AccessEvent("AUDIT_EXPORT", q.customerId(), null, Outcome.SUCCESS,
+                "rows: up to " + props.maxExportRows());
+        Long head = template.queryForObject("select max(seq) from access_events", Long.class);
+        long through = head == null ? 0 : head;
+        ownTransaction.executeWithoutResult(s -> insert(started));
         Csv.row(out, "seq", "at", "actor", "role", "action", "customerId", "purpose", "outcome", "clientAddress");
         int[] rows = {0};
         var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(template);
         named.query("select " + EventRows.COLUMNS + " from " + w.source + " order by e.seq desc fetch first "
                 + props.maxExportRows() + " rows only", w.params, (RowCallbackHandler) rs -> {
+                    if (rs.getLong("seq") > through) {
+                        return; // appended since the export began, its own record among them
+                    }
                     AccessRecord r = view(EventRows.read(rs));
                     Csv.row(out, r.seq(), r.at().toString(), Csv.safeForSpreadsheet(r.actor()), r.role(),
                             Csv.safeForSpreadsheet(r.action()), r.customerId(), Csv.safeForSpreadsheet(r.purpose()),
                             r.outcome().name(), Csv.safeForSpreadsheet(r.clientAddress()));
                     rows[0]++;
                 });
-        append(new AccessEvent("AUDIT_EXPORT", q.customerId(), null, Outcome.SUCCESS, "rows: " + rows[0]));
         return rows[0];
     }
 

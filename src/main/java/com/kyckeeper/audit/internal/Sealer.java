@@ -39,9 +39,9 @@ class Sealer {
     private static final Logger log = LoggerFactory.getLogger(Sealer.class);
     private static final HexFormat HEX = HexFormat.of();
     private static final String INSERT_SEAL = "insert into access_event_seals"
-            + " (chain_pos, seq, hash, sealed_at, at, actor, customer_id) values (?, ?, ?, ?, ?, ?, ?)";
+            + " (chain_pos, seq, hash, sealed_at, at, actor, customer_id, event_id) values (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int[] SEAL_TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-            Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR};
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -108,9 +108,9 @@ class Sealer {
                 int n = canonical.entry(e);
                 prev = hasher.hash(prev, canonical.buffer(), n);
                 seals.add(new Object[] {++pos, e.seq(), HEX.formatHex(prev), sealedAt,
-                        OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.actor(), e.customerId()});
+                        OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.actor(), e.customerId(), e.eventId()});
             }
-            // One row per event: the seal and the auditors' query keys, which carry the query indexes (V26).
+            // One row per event: the seal, the auditors' query keys (V26) and the event id for the copy check (V50).
             jdbc.batchUpdate(INSERT_SEAL, seals, SEAL_TYPES);
         }
         boolean lastBatch = pending.size() < props.batchSize();

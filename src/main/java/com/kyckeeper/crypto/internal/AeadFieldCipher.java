@@ -98,6 +98,19 @@ final class AeadFieldCipher implements FieldCipher {
         }
     }
 
+    /** The data key version a ciphertext names in its header, or -1 when it has no readable header. */
+    static int keyVersion(String ciphertext) {
+        if (ciphertext == null || ciphertext.length() < 8) {
+            return -1;
+        }
+        try {
+            byte[] head = Base64.getDecoder().decode(ciphertext.substring(0, 8));
+            return head[0] == FORMAT ? ByteBuffer.wrap(head, 2, 4).getInt() : -1;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
     private static byte[] aad(FieldRef field, byte[] header) {
         byte[] ref = ("kyc/v1|" + field.table() + "|" + field.column() + "|" + field.recordId())
                 .getBytes(StandardCharsets.UTF_8);

@@ -25,11 +25,16 @@ record CryptoProperties(CryptoSuite suite, Path keystore, String keystorePasswor
         }
     }
 
-    /** Rotation runs in batches of {@code batchSize} owners, pausing {@code pauseMillis} between batches. */
-    record Rotation(Integer batchSize, Long pauseMillis) {
+    /**
+     * Rotation runs in batches of {@code batchSize} owners, pausing {@code pauseMillis} between batches.
+     * A DEK rotation destroys the old key versions {@code retireAfter} after it re-encrypted every
+     * owner: longer than any write transaction, and in a cluster longer than the data key cache (5 min).
+     */
+    record Rotation(Integer batchSize, Long pauseMillis, java.time.Duration retireAfter) {
         Rotation {
             batchSize = batchSize == null || batchSize < 1 ? 100 : batchSize;
             pauseMillis = pauseMillis == null || pauseMillis < 0 ? 0L : pauseMillis;
+            retireAfter = retireAfter == null || retireAfter.isNegative() ? java.time.Duration.ofSeconds(10) : retireAfter;
         }
     }
 
@@ -37,6 +42,6 @@ record CryptoProperties(CryptoSuite suite, Path keystore, String keystorePasswor
         suite = suite == null ? CryptoSuite.AES_256_GCM_HMAC_SHA256 : suite;
         kekAlias = kekAlias == null || kekAlias.isBlank() ? "kyc-kek" : kekAlias;
         pkcs11 = pkcs11 == null ? new Pkcs11(null, null, null, null) : pkcs11;
-        rotation = rotation == null ? new Rotation(null, null) : rotation;
+        rotation = rotation == null ? new Rotation(null, null, null) : rotation;
     }
 }

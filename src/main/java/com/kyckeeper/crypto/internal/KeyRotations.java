@@ -105,8 +105,17 @@ class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyE
     @Override
     @PreAuthorize(ADMIN)
     public List<Status> recent(int limit) {
-        return jdbc.sql("select * from key_rotations order by started_at desc, id").query(this::map)
-                .stream().limit(Math.max(1, limit)).toList();
+        return recent(0, limit);
+    }
+
+    @Override
+    @PreAuthorize(ADMIN)
+    public List<Status> recent(int page, int size) {
+        // Paged in SQL and read as a list: a JdbcClient stream holds its connection until closed.
+        long offset = (long) Math.max(0, page) * Math.max(1, size);
+        return jdbc.sql("select * from key_rotations order by started_at desc, id offset " + offset
+                        + " rows fetch next " + Math.max(1, size) + " rows only")
+                .query(this::map).list();
     }
 
     /** Resumes rotations that were running when the service stopped. */
@@ -123,17 +132,18 @@ class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyE
         worker.shutdownNow();
     }
 
-    private record Row(String id, Kind kind, String cursor, Integer target, Instant startedAt) {
+    private record Row(String id, Kind kind, String cursor, Integer target, Instant startedAt, Instant retiringFrom) {
     }
 
     private void run(String id) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Row row = jdbc.sql("select id, kind, cursor_owner, target_version, started_at, state from key_rotations where id = :id")
+                Row row = jdbc.sql("select id, kind, cursor_owner, target_version, started_at, state, retiring_from"
+                                + " from key_rotations where id = :id")
                         .param("id", id)
                         .query((rs, i) -> "RUNNING".equals(rs.getString(6)) ? new Row(rs.getString(1),
                                 Kind.valueOf(rs.getString(2)), rs.getString(3), (Integer) rs.getObject(4, Integer.class),
-                                rs.getTimestamp(5).toInstant()) : null)
+                                rs.getTimestamp(5).toInstant(), instant(rs.getTimestamp(7))) : null)
                         .optional().orElse(null);
                 if (row == null || !batch(row)) {
                     return;
@@ -153,7 +163,7 @@ class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyE
     }
 
     /** One batch; false when the rotation is complete. */
-    private boolean batch(Row row) {
+    private boolean batch(Row row) throws InterruptedException {
         int size = settings.batchSize();
         if (row.kind() == Kind.KEK) {
             Integer n = tx.execute(s -> keys.rewrapBatch(size));
@@ -164,9 +174,22 @@ class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyE
             progress(row.id(), null, n, 0);
             return true;
         }
+        if (row.kind() == Kind.DEK && row.retiringFrom() != null) {
+            return retire(row, size);
+        }
         List<String> owners = keys.owners(row.cursor(), size);
+        if (owners.isEmpty() && row.kind() == Kind.DEK) {
+            Instant from = clock.instant().plus(settings.retireAfter());
+            jdbc.sql("update key_rotations set retiring_from = :from, cursor_owner = null, updated_at = :at where id = :id")
+                    .param("from", Timestamp.from(from)).param("at", Timestamp.from(clock.instant()))
+                    .param("id", row.id()).update();
+            log.info("Key rotation {}: every owner re-encrypted; old data key versions are retired from {}", row.id(), from);
+            return true;
+        }
         if (owners.isEmpty()) {
             if (row.kind() == Kind.INDEX && row.target() != null) {
+                Integer rekeyed = tx.execute(s -> records.stream().mapToInt(EncryptedRecords::reindexUnowned).sum());
+                log.info("Key rotation {}: {} index value(s) without an owner re-keyed", row.id(), rekeyed);
                 int retired = keys.retireBelow(HmacBlindIndex.INDEX_KEY_OWNER, row.target());
                 log.info("Key rotation {}: {} old index key version(s) destroyed", row.id(), retired);
             }
@@ -193,6 +216,45 @@ class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyE
         }
         progress(row.id(), owners.getLast(), owners.size(), failures);
         return true;
+    }
+
+    /**
+     * Second pass of a DEK rotation: what was encrypted under an old version meanwhile (a write that
+     * read its key before the owner's rotation, another node's cached key) moves to the current one,
+     * then the older versions are destroyed. Waits for {@code retiringFrom} first.
+     */
+    private boolean retire(Row row, int size) throws InterruptedException {
+        long wait = java.time.Duration.between(clock.instant(), row.retiringFrom()).toMillis();
+        if (wait > 0) {
+            Thread.sleep(Math.min(wait, 1000));
+            return true;
+        }
+        List<String> owners = keys.owners(row.cursor(), size);
+        if (owners.isEmpty()) {
+            complete(row.id());
+            return false;
+        }
+        int failures = 0;
+        for (String owner : owners) {
+            try {
+                tx.executeWithoutResult(s -> {
+                    int current = keys.current(owner).version();
+                    EncryptedRecords.FieldRewriter rewrite = (field, ct) -> AeadFieldCipher.keyVersion(ct) == current
+                            ? ct : cipher.encrypt(owner, field, cipher.decrypt(owner, field, ct));
+                    records.forEach(r -> r.reencrypt(owner, rewrite));
+                    keys.retireBelow(owner, current);
+                });
+            } catch (DecryptionFailedException e) {
+                failures++;
+                log.warn("Key rotation {}: owner {} keeps its old key versions, its values do not decrypt", row.id(), owner);
+            }
+        }
+        progress(row.id(), owners.getLast(), 0, failures);
+        return true;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     private void progress(String id, String cursor, int processed, int failures) {

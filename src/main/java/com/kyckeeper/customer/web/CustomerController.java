@@ -92,9 +92,12 @@ class CustomerController {
         return ResponseEntity.ok().eTag(etag(changed.version())).body(changed);
     }
 
+    /** Newest first; without page and size the first 1,000 versions, as before paging (X-Total-Count: all). */
     @GetMapping("/{id}/history")
-    List<CustomerVersion> history(@PathVariable String id) {
-        return registry.history(CustomerId.parse(id));
+    ResponseEntity<List<CustomerVersion>> history(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + CustomerRegistry.MAX_HISTORY_PAGE) int size) {
+        CustomerRegistry.HistoryPage p = registry.history(CustomerId.parse(id), page, size);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(p.total())).body(p.versions());
     }
 
     record VerificationRequest(VerificationDecision decision, String note) {
