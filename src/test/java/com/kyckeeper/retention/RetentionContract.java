@@ -231,6 +231,21 @@ abstract class RetentionContract extends ApiTestBase {
     }
 
     @Test
+    void theRetentionReportWithoutAsOfIsAsOfTodayInTheBusinessZone() {
+        String late2021 = closedCustomer("2021-11-25");
+        String today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).toString();
+        Api.Response r = api.as("compliance1").get("/api/v1/reports/retention");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("asOf").asString()).isEqualTo(today);
+        assertThat(find(r.json(), late2021).get("status").asString())
+                .isEqualTo(find(api.as("compliance1").get("/api/v1/reports/retention?asOf=" + today).json(), late2021)
+                        .get("status").asString());
+        Api.Response csv = api.as("compliance1").get("/api/v1/reports/retention?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Disposition")).contains("retention-" + today + ".csv");
+    }
+
+    @Test
     void theRetentionReportPlansWithAsOfInJsonAndCsv() {
         String late2021 = closedCustomer("2021-11-25");
 
@@ -263,7 +278,6 @@ abstract class RetentionContract extends ApiTestBase {
         assertThat(api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-01-01&format=doc").status())
                 .isEqualTo(400);
         assertThat(api.as("auditor1").get("/api/v1/reports/retention?asOf=2027-01-01").status()).isEqualTo(403);
-        assertThat(api.as("compliance1").get("/api/v1/reports/retention").status()).isEqualTo(400);
         assertThat(api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-13-01").status()).isEqualTo(400);
     }
 
