@@ -11,6 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class KycKeeperApplication {
 
     public static void main(String[] args) {
+        // before H2 is loaded: it reads its bind address once
+        com.kyckeeper.shared.EmbeddedH2.bindToLoopback();
         SpringApplication.run(KycKeeperApplication.class, args);
     }
 }

@@ -41,10 +41,12 @@ class CustomerRegistryService implements CustomerRegistry {
     private final ApplicationEventPublisher events;
     private final CustomerPurge purged;
     private final ArchiveGrants archiveGrants;
+    private final LookupLimiter lookups;
 
     CustomerRegistryService(Customers customers, Versions versions, CustomerCodec codec, AccessLog accessLog,
                             BusinessClock clock, CustomerPolicy policy, ApplicationEventPublisher events,
-                            CustomerPurge purged, ArchiveGrants archiveGrants) {
+                            CustomerPurge purged, ArchiveGrants archiveGrants, LookupLimiter lookups) {
+        this.lookups = lookups;
         this.customers = customers;
         this.versions = versions;
         this.codec = codec;
@@ -105,6 +107,7 @@ class CustomerRegistryService implements CustomerRegistry {
         }
         CustomerRecord r = readable(id);
         accessLog.append(AccessEvent.success("CUSTOMER_REVEAL", r.id).withPurpose(why));
+        lookups.revealed();
         return new CustomerDetails(id, effectiveStatus(r), r.version, codec.read(r), r.createdAt, r.createdBy,
                 r.updatedAt, r.updatedBy, r.verifiedAt, r.verifiedBy, codec.decryptNote(r), r.closedOn);
     }
@@ -113,6 +116,7 @@ class CustomerRegistryService implements CustomerRegistry {
     @Transactional
     @PreAuthorize(READERS)
     public List<MaskedCustomer> findByDocument(DocumentType type, String number) {
+        lookups.admit();
         if (type == null) {
             throw new InvalidInputException("idType", "is required");
         }
@@ -130,6 +134,7 @@ class CustomerRegistryService implements CustomerRegistry {
     @Transactional
     @PreAuthorize(READERS)
     public List<MaskedCustomer> findByCreditCode(String creditCode) {
+        lookups.admit();
         String normalised;
         try {
             normalised = UnifiedSocialCreditCode.parse(creditCode).value();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.poi.poifs.crypt.temp.SXSSFWorkbookWithCustomZipEntrySource;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -84,7 +85,10 @@ class ReportFiles {
     }
 
     <R> void xlsx(String sheetName, List<Column<R>> columns, Rows<R> rows, OutputStream out) throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+        // SXSSF spills rows (names, ID numbers) to temp files: these are AES-encrypted with a key that
+        // lives only in memory, so a file left behind by a crash is unreadable; dispose removes them.
+        SXSSFWorkbook wb = new SXSSFWorkbookWithCustomZipEntrySource();
+        try {
             Sheet sheet = wb.createSheet(sheetName);
             CellStyle bold = wb.createCellStyle();
             org.apache.poi.ss.usermodel.Font f = wb.createFont();
@@ -110,7 +114,9 @@ class ReportFiles {
             });
             sheet.createFreezePane(0, 1);
             wb.write(out);
+        } finally {
             wb.dispose();
+            wb.close();
         }
     }
 

@@ -3,6 +3,7 @@ package com.kyckeeper.reporting;
 import com.kyckeeper.retention.RetentionReport;
 import com.kyckeeper.retention.RetentionReportRow;
 import com.kyckeeper.retention.RetentionStatus;
+import com.kyckeeper.shared.BusinessClock;
 import com.kyckeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * GET /api/v1/reports/retention (api.md, Reports): per customer the basis, eligibleFrom, hold and
- * status on {@code asOf}; JSON, or {@code format=csv|xlsx|pdf} streamed as a download. {@code status=DUE,HELD}
+ * status on {@code asOf} (default today); JSON, or {@code format=csv|xlsx|pdf} streamed as a download. {@code status=DUE,HELD}
  * (any of OPEN, RETAINED, HELD, DUE, PURGED) keeps only those rows; DUE/HELD alone are selected from the
  * purge's candidates in SQL. The retention
  * module computes the rows (and checks the role and records the access); this only renders them.
@@ -41,18 +42,22 @@ class RetentionReportController {
     private final RetentionReport report;
     private final ReportFiles files;
     private final ObjectMapper json;
+    private final BusinessClock clock;
 
-    RetentionReportController(RetentionReport report, ReportFiles files, ObjectMapper json) {
+    RetentionReportController(RetentionReport report, ReportFiles files, ObjectMapper json, BusinessClock clock) {
         this.report = report;
         this.files = files;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/reports/retention")
-    Object report(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    Object report(@RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate given,
                   @RequestParam(defaultValue = "json") String format,
                   @RequestParam(required = false) Set<RetentionStatus> status,
                   HttpServletResponse response) throws IOException {
+        // Without asOf: today in the business time zone (what an officer means by "now").
+        LocalDate asOf = given == null ? clock.today() : given;
         Set<RetentionStatus> only = status == null ? Set.of() : status;
         ReportFiles.Rows<RetentionReportRow> rows = sink -> report.write(asOf, only, sink);
         switch (format) {

@@ -410,9 +410,14 @@ class CashLedger {
                 });
     }
 
-    void closeCase(String caseId, OffsetDateTime at) {
-        jdbc.update("update dd_cases set status = ?, resolved_at = ?, resolved_by = ? where id = ? and status = ?",
-                CaseStatus.CLOSED.name(), at, "system", caseId, CaseStatus.OPEN.name());
+    static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** The system closes a case only with a reason (a rate change and who approved it, an exemption). */
+    void closeCase(String caseId, OffsetDateTime at, String reason) {
+        jdbc.update("update dd_cases set status = ?, resolved_at = ?, resolved_by = ?, closed_reason = ? where id = ? and status = ?",
+                CaseStatus.CLOSED.name(), at, "system", clip(reason, 200), caseId, CaseStatus.OPEN.name());
     }
 
     void resolveCase(String caseId, CaseDecision decision, String actions, String noteCt, OffsetDateTime at, String by) {

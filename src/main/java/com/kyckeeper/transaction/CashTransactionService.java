@@ -67,10 +67,12 @@ class CashTransactionService implements CashTransactions, DueDiligence {
     private final BusinessClock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate apart;
+    private final FxRateVersions versions;
 
     CashTransactionService(LargeCashProperties policy, CalendarProperties calendar, CashLedger ledger,
                            CustomerRegistry customers, FieldCipher cipher, AccessLog accessLog, BusinessClock clock,
-                           PlatformTransactionManager tm) {
+                           PlatformTransactionManager tm, FxRateVersions versions) {
+        this.versions = versions;
         WorkingCalendar cal = WorkingCalendar.of(calendar);
         this.rules = new LargeCashRules(policy, cal);
         this.ledger = ledger;
@@ -230,10 +232,15 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         List<Item> fresh = new ArrayList<>();
         for (Item item : items) {
             CashLedger.TxRow existing = stored.get(item.in.reference());
-            if (existing != null) {
+            Item first = firstByReference.get(item.in.reference());
+            if (existing != null && !ReferenceReuse.samePayload(existing, item.in)) {
+                refuseReusedReference(item, existing.customerId());
+            } else if (existing != null) {
                 item.result = toResult(existing, false);
-            } else if (firstByReference.containsKey(item.in.reference())) {
-                item.sameAs = firstByReference.get(item.in.reference());
+            } else if (first != null && !ReferenceReuse.samePayload(first.in, item.in)) {
+                refuseReusedReference(item, first.in.customerId().toString());
+            } else if (first != null) {
+                item.sameAs = first;
             } else {
                 firstByReference.put(item.in.reference(), item);
                 fresh.add(item);
@@ -377,6 +384,19 @@ class CashTransactionService implements CashTransactions, DueDiligence {
     }
 
     /**
+     * A reference already stands for another transaction: 409 naming only the field; the attempt is
+     * logged under the posted customer and under the stored one, whose owner may be probed.
+     */
+    private void refuseReusedReference(Item item, String storedCustomer) {
+        item.refuse(true, "reference", "is already used by another transaction");
+        String posted = item.in.customerId().toString();
+        accessLog.append(new AccessEvent(ReferenceReuse.ACTION, posted, null, Outcome.REFUSED, ReferenceReuse.DETAIL));
+        if (!storedCustomer.equals(posted)) {
+            accessLog.append(new AccessEvent(ReferenceReuse.ACTION, storedCustomer, null, Outcome.REFUSED, ReferenceReuse.DETAIL));
+        }
+    }
+
+    /**
      * Standings of the items' customers not known yet: one bulk query; an id it does not find is asked
      * on its own, so that an unknown customer and a purged one (410) answer as for a single intake.
      */
@@ -447,7 +467,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
      * those still missing a rate do not count): promotes or demotes transactions, opens cases for
      * newly large ones and closes the cases of those no longer large.
      */
-    private void recomputeDay(String dayId, OffsetDateTime now) {
+    private void recomputeDay(String dayId, OffsetDateTime now, String reason) {
         CashLedger.DayRow locked = ledger.lockDays(List.of(dayId)).get(dayId);
         if (locked == null) {
             return;
@@ -484,7 +504,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                 }
             } else if (!large && dd != DueDiligenceStatus.NOT_REQUIRED) {
                 if (caseId != null) {
-                    ledger.closeCase(caseId, now);
+                    ledger.closeCase(caseId, now, reason);
                 }
                 dd = DueDiligenceStatus.NOT_REQUIRED;
                 caseId = null;
@@ -500,10 +520,21 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         ledger.insertCases(cases);
         ledger.updateEvaluation(changed);
         ledger.updateDays(List.of(new CashLedger.DayRow(dayId, agg.total(), agg.count(), agg.reportable(), due)));
+        // A transaction that stops being large-value (and its case, if any) leaves with its reason on record.
+        Map<String, CashLedger.TxRow> before = new HashMap<>();
+        counted.forEach(t -> before.put(t.id(), t));
+        for (CashLedger.TxRow t : changed) {
+            CashLedger.TxRow was = before.get(t.id());
+            if (was != null && was.largeValue() && !t.largeValue()) {
+                accessLog.append(new AccessEvent("CASH_TX_REEVALUATED", t.customerId(), null, Outcome.SUCCESS,
+                        CashLedger.clip(reason + ": transaction " + t.id() + " no longer large-value"
+                                + (was.caseId() == null ? "" : ", case " + was.caseId() + " closed"), 500)));
+            }
+        }
     }
 
     /** Re-measures the day's foreign-currency transactions with its rates and recomputes the affected days. */
-    private int reevaluateRates(LocalDate day, OffsetDateTime now) {
+    private int reevaluateRates(LocalDate day, OffsetDateTime now, String reason) {
         Map<String, BigDecimal> rates = ledger.rates(day);
         List<CashLedger.TxRow> changed = new ArrayList<>();
         Map<String, DayKey> keys = new TreeMap<>();
@@ -542,7 +573,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
         ledger.lockDays(affected);
         ledger.updateEvaluation(changed);
         for (String dayId : affected) {
-            recomputeDay(dayId, now);
+            recomputeDay(dayId, now, reason);
         }
         return changed.size();
     }
@@ -555,7 +586,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             List<LocalDate> days = ledger.daysWithMissingRates(null, 50);
             while (!days.isEmpty()) {
                 for (LocalDate day : days) {
-                    Integer n = tx.execute(s -> reevaluateRates(day, clock.nowOffset()));
+                    Integer n = tx.execute(s -> reevaluateRates(day, clock.nowOffset(), "rate of " + day + " arrived"));
                     if (n != null && n > 0) {
                         log.info("Re-evaluated {} transactions of {} whose rate arrived", n, day);
                     }
@@ -646,90 +677,117 @@ class CashTransactionService implements CashTransactions, DueDiligence {
 
     @Override
     @PreAuthorize(COMPLIANCE)
+    public FxRateHistory rateHistory(LocalDate date) {
+        if (date == null) {
+            throw new InvalidInputException("date", "is required");
+        }
+        return tx.execute(s -> {
+            java.util.SortedMap<String, String> current = new TreeMap<>();
+            ledger.rates(date).forEach((ccy, r) -> current.put(ccy, FxRateVersions.plain(r)));
+            accessLog.append(new AccessEvent("FX_RATES_READ", null, null, Outcome.SUCCESS, "rates of " + date));
+            return new FxRateHistory(date, current, versions.ofDay(date));
+        });
+    }
+
+    @Override
+    @PreAuthorize(COMPLIANCE)
     public FxRatesUpdated importRates(String csv) {
         if (csv == null || csv.isBlank()) {
             throw new InvalidInputException("body", "CSV lines date,currency,cnyPerUnit are required");
         }
-        String[] lines = csv.replace("\r", "").split("\n");
-        if (lines.length > 100_000) {
-            throw new InvalidInputException("body", "at most 100000 lines");
-        }
-        List<FieldViolation> v = new ArrayList<>();
-        Map<LocalDate, Map<String, BigDecimal>> byDay = new TreeMap<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || (i == 0 && line.toLowerCase(java.util.Locale.ROOT).startsWith("date"))) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            String at = "line[" + (i + 1) + "]";
-            if (cells.length != 3) {
-                v.add(new FieldViolation(at, "must be date,currency,cnyPerUnit"));
-                continue;
-            }
-            LocalDate d;
-            try {
-                d = LocalDate.parse(cells[0].strip());
-            } catch (DateTimeParseException e) {
-                v.add(new FieldViolation(at + ".date", "must be an ISO date"));
-                continue;
-            }
-            String ccy = cells[1].strip();
-            parseRate(ccy, cells[2].strip(), at, v).ifPresent(r -> byDay.computeIfAbsent(d, k -> new TreeMap<>()).put(ccy, r));
-        }
-        if (v.size() > 100) {
-            v = v.subList(0, 100);
-        }
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
-        }
-        if (byDay.isEmpty()) {
-            throw new InvalidInputException("body", "no rates found");
-        }
-        return storeRates(byDay, "FX_RATES_IMPORT");
+        return importRates(new java.io.StringReader(csv));
+    }
+
+    @Override
+    @PreAuthorize(COMPLIANCE)
+    public FxRatesUpdated importRates(java.io.Reader csv) {
+        return storeRates(FxRateCsv.parse(csv), "FX_RATES_IMPORT");
     }
 
     private Optional<BigDecimal> parseRate(String ccy, String value, String field, List<FieldViolation> v) {
-        try {
-            java.util.Currency.getInstance(ccy);
-            if (!ccy.matches("[A-Z]{3}") || ccy.equals("CNY")) {
-                throw new IllegalArgumentException();
-            }
-        } catch (RuntimeException e) {
-            v.add(new FieldViolation(field, "currency must be an ISO 4217 code other than CNY"));
-            return Optional.empty();
-        }
-        if (value == null || !value.matches("\\d{1,10}(\\.\\d{1,8})?") || new BigDecimal(value).signum() <= 0) {
-            v.add(new FieldViolation(field, "must be a positive decimal string with at most 8 decimals (CNY per unit)"));
-            return Optional.empty();
-        }
-        return Optional.of(new BigDecimal(value));
+        return FxRateCsv.parseRate(ccy, value, field, v);
     }
 
+    /**
+     * COMPLIANCE, not the proposer: approves (the change takes effect, the day is re-measured and the
+     * approval is the recorded reason) or rejects a change that waits for a second user.
+     */
+    @Override
+    @PreAuthorize(COMPLIANCE)
+    public FxRatesUpdated decideRateChange(LocalDate date, String changeId, String decision) {
+        if (decision == null || !(decision.equals("APPROVE") || decision.equals("REJECT"))) {
+            throw new InvalidInputException("decision", "must be APPROVE or REJECT");
+        }
+        String id;
+        try {
+            id = UUID.fromString(changeId).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFoundException("FX-rate change");
+        }
+        String by = CurrentActor.get().username();
+        return tx.execute(s -> {
+            OffsetDateTime now = clock.nowOffset();
+            FxRateChange c = versions.byId(id).filter(x -> x.date().equals(date))
+                    .orElseThrow(() -> new NotFoundException("FX-rate change"));
+            if (c.proposedBy().equals(by)) {
+                throw new org.springframework.security.access.AccessDeniedException(
+                        "Four eyes: the proposer may not decide their own FX-rate change");
+            }
+            boolean approve = decision.equals("APPROVE");
+            if (!versions.decide(id, approve ? FxRateChange.Status.APPLIED : FxRateChange.Status.REJECTED, now, by)) {
+                throw new ConflictException("The FX-rate change is " + c.status().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            int n = 0;
+            if (approve) {
+                Map<String, BigDecimal> rates = new TreeMap<>();
+                c.rates().forEach((ccy, r) -> rates.put(ccy, new BigDecimal(r)));
+                rates.forEach((ccy, r) -> ledger.putRate(date, ccy, r, now, c.proposedBy()));
+                n = reevaluateRates(date, now, "rate change " + date + " v" + c.version() + " by " + c.proposedBy()
+                        + " approved by " + by);
+            }
+            accessLog.append(new AccessEvent("FX_RATES_DECISION", null, null, Outcome.SUCCESS,
+                    "rate change " + date + " v" + c.version() + ": " + decision + ", re-evaluated " + n));
+            FxRateChange decided = versions.byId(id).orElseThrow();
+            return new FxRatesUpdated(List.of(date), approve ? c.rates().size() : 0, n, decided.status().name(), List.of(decided));
+        });
+    }
+
+    /**
+     * Each day's rates become a new version. A change for a day that already has reportable
+     * foreign-currency events (that alters a rate in force) waits for a second COMPLIANCE user;
+     * every other one takes effect at once and re-measures all of that day's foreign transactions.
+     */
     private FxRatesUpdated storeRates(Map<LocalDate, Map<String, BigDecimal>> byDay, String action) {
         String by = CurrentActor.get().username();
-        int[] count = {0};
-        int reevaluated = 0;
         for (int attempt = 0; ; attempt++) {
             try {
-                reevaluated = tx.execute(s -> {
+                return tx.execute(s -> {
                     OffsetDateTime now = clock.nowOffset();
                     int n = 0;
-                    count[0] = 0;
+                    int applied = 0;
+                    List<FxRateChange> changes = new ArrayList<>();
                     for (var day : byDay.entrySet()) {
-                        for (var rate : day.getValue().entrySet()) {
-                            ledger.putRate(day.getKey(), rate.getKey(), rate.getValue(), now, by);
-                            count[0]++;
+                        Map<String, BigDecimal> current = ledger.rates(day.getKey());
+                        boolean alters = day.getValue().entrySet().stream().anyMatch(e -> current.containsKey(e.getKey())
+                                && current.get(e.getKey()).compareTo(e.getValue()) != 0);
+                        boolean fourEyes = alters && versions.hasReportableForeignEvents(day.getKey());
+                        FxRateChange c = versions.add(TimeOrderedIds.unguessable(), day.getKey(),
+                                fourEyes ? FxRateChange.Status.PENDING_APPROVAL : FxRateChange.Status.APPLIED,
+                                day.getValue(), now, by);
+                        changes.add(c);
+                        if (!fourEyes) {
+                            day.getValue().forEach((ccy, rate) -> ledger.putRate(day.getKey(), ccy, rate, now, by));
+                            applied += day.getValue().size();
+                            n += reevaluateRates(day.getKey(), now, "rate change " + day.getKey() + " v" + c.version() + " by " + by);
                         }
                     }
-                    for (LocalDate day : byDay.keySet()) {
-                        n += reevaluateRates(day, now);
-                    }
+                    long pending = changes.stream().filter(c -> c.status() == FxRateChange.Status.PENDING_APPROVAL).count();
                     accessLog.append(new AccessEvent(action, null, null, Outcome.SUCCESS,
-                            count[0] + " rates for " + byDay.size() + " days, re-evaluated " + n));
-                    return n;
+                            applied + " rates for " + byDay.size() + " days, re-evaluated " + n + ", awaiting approval: " + pending));
+                    return new FxRatesUpdated(List.copyOf(byDay.keySet()), applied, n,
+                            pending > 0 ? FxRateChange.Status.PENDING_APPROVAL.name() : FxRateChange.Status.APPLIED.name(),
+                            List.copyOf(changes));
                 });
-                break;
             } catch (DuplicateKeyException | TransientDataAccessException e) {
                 if (attempt >= ATTEMPTS - 1) {
                     throw e;
@@ -737,7 +795,6 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                 sleepBriefly(attempt);
             }
         }
-        return new FxRatesUpdated(List.copyOf(byDay.keySet()), count[0], reevaluated);
     }
 
     // ------------------------------------------------------------------ exemptions
@@ -765,7 +822,7 @@ class CashTransactionService implements CashTransactions, DueDiligence {
             }
             ledger.exempt(txId, why, by, now);
             if (row.dayTotalId() != null) {
-                recomputeDay(row.dayTotalId(), now);
+                recomputeDay(row.dayTotalId(), now, "exemption of transaction " + txId + " by " + by);
             }
             accessLog.append(AccessEvent.success("CASH_TX_EXEMPT", row.customerId()).withDetail("transaction " + txId));
             return toResult(ledger.byId(txId).orElseThrow(), false);

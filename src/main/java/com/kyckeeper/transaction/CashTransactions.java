@@ -18,7 +18,10 @@ public interface CashTransactions {
 
     RecordedTransaction find(String id);
 
-    /** Sets the day's rates (CNY per unit) and re-evaluates that day's foreign-currency transactions. */
+    /**
+     * Sets the day's rates (CNY per unit) as a new version and re-measures all that day's foreign-currency
+     * transactions; where the day already has reportable foreign events, only after a second user approves.
+     */
     FxRatesUpdated putRates(LocalDate date, String base, Map<String, String> rates);
 
     /** COMPLIANCE: the day's stored rates (CNY per unit) by currency code, sorted; empty when none. */
@@ -26,6 +29,15 @@ public interface CashTransactions {
 
     /** CSV lines {@code date,currency,cnyPerUnit} (header optional); all or nothing. */
     FxRatesUpdated importRates(String csv);
+
+    /** The same, read record by record from a stream (never held whole); each day a version as for {@link #putRates}. */
+    FxRatesUpdated importRates(java.io.Reader csv);
+
+    /** COMPLIANCE: the day's current rates and every version, with who set, proposed or decided it. */
+    FxRateHistory rateHistory(LocalDate date);
+
+    /** A second COMPLIANCE user (never the proposer: 403) approves or rejects a change awaiting approval. */
+    FxRatesUpdated decideRateChange(LocalDate date, String changeId, String decision);
 
     /** A reasoned exemption (Art. 7) by compliance: excluded from large-value reporting. */
     RecordedTransaction exempt(String id, String reason);

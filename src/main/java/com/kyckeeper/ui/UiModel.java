@@ -79,6 +79,13 @@ class UiModel {
         return page("error/problem", request, response, 400);
     }
 
+    @ExceptionHandler(com.kyckeeper.shared.TooManyRequestsException.class)
+    ModelAndView tooMany(com.kyckeeper.shared.TooManyRequestsException e, HttpServletRequest request,
+                         HttpServletResponse response) {
+        response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        return page("error/problem", request, response, 429);
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (Unavailable.poolExhausted(e)) {

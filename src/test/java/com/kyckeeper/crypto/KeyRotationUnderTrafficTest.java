@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  * looking up customers; afterwards every record decrypts to what was registered and every lookup
  * still finds its customer. Small batches with a pause so that traffic really interleaves.
  */
+// a load test: its lookups are traffic, not enumeration (policies/lookup.yml limits a person)
+@org.springframework.test.context.TestPropertySource(properties = {"kyc.lookup.per-minute=100000", "kyc.lookup.per-day=10000000"})
 class KeyRotationUnderTrafficTest extends ApiTestBase {
 
     static final String CUSTOMERS = "/api/v1/customers";

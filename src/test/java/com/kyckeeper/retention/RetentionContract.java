@@ -186,6 +186,31 @@ abstract class RetentionContract extends ApiTestBase {
     }
 
     @Test
+    void aPurgedCustomersReleasedHoldKeepsItsTrailButNotItsReasonAndAuditorsNeverReadReasons() {
+        String due = closedCustomer("2019-03-03");
+        Api.Response placed = api.as("compliance1").post("/api/v1/legal-holds",
+                Map.of("customerId", due, "reason", "dispute of Li Na, ID 110101199003071234", "caseReference", "LIT-2026-0007"));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String hold = placed.json().get("id").asString();
+        // auditors: ids, people and dates only
+        Api.Response audited = api.as("auditor1").get("/api/v1/legal-holds/" + hold);
+        assertThat(audited.status()).as(audited.body()).isEqualTo(200);
+        assertThat(audited.body()).doesNotContain("Li Na").doesNotContain("110101199003071234").doesNotContain("LIT-2026-0007");
+        assertThat(audited.json().get("placedBy").asString()).isEqualTo("compliance1");
+        assertThat(audited.json().get("placedAt").isNull()).isFalse();
+        assertThat(api.as("compliance2").get("/api/v1/legal-holds/" + hold).json().get("reason").asString()).contains("Li Na");
+        assertThat(api.as("compliance2").post("/api/v1/legal-holds/" + hold + "/release", null).status()).isEqualTo(200);
+
+        JsonNode run = runToCompletion(false);
+        assertThat(run.get("errors").asLong()).isZero();
+        assertThat(rows("customers", "id", due)).isZero();
+        var trail = jdbc.sql("select reason, case_reference, placed_by, released_by from legal_holds where id = ?").param(hold)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
+        assertThat(trail).containsExactly("[purged]", "LIT-2026-0007", "compliance1", "compliance2");
+        assertThat(jdbc.sql("select count(*) from legal_holds where reason like '%Li Na%'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aLegalHoldKeepsADueCustomerUntilADifferentOfficerReleasesIt() {
         String due = closedCustomer("2018-05-05");
         Api.Response placed = api.as("compliance1").post("/api/v1/legal-holds",
@@ -231,6 +256,21 @@ abstract class RetentionContract extends ApiTestBase {
     }
 
     @Test
+    void theRetentionReportWithoutAsOfIsAsOfTodayInTheBusinessZone() {
+        String late2021 = closedCustomer("2021-11-25");
+        String today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).toString();
+        Api.Response r = api.as("compliance1").get("/api/v1/reports/retention");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("asOf").asString()).isEqualTo(today);
+        assertThat(find(r.json(), late2021).get("status").asString())
+                .isEqualTo(find(api.as("compliance1").get("/api/v1/reports/retention?asOf=" + today).json(), late2021)
+                        .get("status").asString());
+        Api.Response csv = api.as("compliance1").get("/api/v1/reports/retention?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Disposition")).contains("retention-" + today + ".csv");
+    }
+
+    @Test
     void theRetentionReportPlansWithAsOfInJsonAndCsv() {
         String late2021 = closedCustomer("2021-11-25");
 
@@ -263,7 +303,6 @@ abstract class RetentionContract extends ApiTestBase {
         assertThat(api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-01-01&format=doc").status())
                 .isEqualTo(400);
         assertThat(api.as("auditor1").get("/api/v1/reports/retention?asOf=2027-01-01").status()).isEqualTo(403);
-        assertThat(api.as("compliance1").get("/api/v1/reports/retention").status()).isEqualTo(400);
         assertThat(api.as("compliance1").get("/api/v1/reports/retention?asOf=2027-13-01").status()).isEqualTo(400);
     }
 

@@ -21,6 +21,8 @@ class RetentionModuleTest {
                 .dataSource("jdbc:h2:mem:oracle-check;MODE=Oracle;DB_CLOSE_DELAY=-1", "sa", "")
                 .locations("classpath:db/oracle").load();
         flyway.migrate();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("42");
+        // retention's own migrations are V41–V42; later modules' migrations apply after them
+        assertThat(Integer.parseInt(flyway.info().current().getVersion().getVersion())).isGreaterThanOrEqualTo(42);
+        assertThat(flyway.info().pending()).isEmpty();
     }
 }

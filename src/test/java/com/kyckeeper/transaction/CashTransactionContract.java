@@ -197,11 +197,49 @@ abstract class CashTransactionContract extends ApiTestBase {
     void postingTheSameReferenceAgainReturnsTheStoredResult() {
         Map<String, Object> body = tx(verifiedCustomer(), "DEPOSIT", "60000.00", "CNY", "2026-11-20T10:15:00+08:00");
         JsonNode first = post(body, 201);
-        JsonNode again = post(with(body, "amount", "1.00"), 200);
+        JsonNode again = post(with(body, "sourceOfFunds", "营业收入"), 200);
         assertThat(again.get("id").asString()).isEqualTo(first.get("id").asString());
         assertThat(again.get("largeValue").asBoolean()).isTrue();
         assertThat(jdbc.sql("select count(*) from cash_transactions where reference = ?").param(body.get("reference"))
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aReferencePostedAgainWithAnotherPayloadIsAConflictThatShowsNothingOfTheStoredTransaction() {
+        String owner = verifiedCustomer();
+        String prober = verifiedCustomer();
+        Map<String, Object> body = tx(owner, "DEPOSIT", "61234.00", "CNY", "2026-11-20T10:15:00+08:00");
+        JsonNode stored = post(body, 201);
+        List<Map<String, Object>> probes = List.of(with(body, "customerId", prober), with(body, "amount", "1.00"),
+                with(body, "direction", "WITHDRAWAL"), with(body, "currency", "USD"),
+                with(body, "occurredAt", "2026-11-21T10:15:00+08:00"));
+        for (Map<String, Object> probe : probes) {
+            Api.Response r = api.as("teller2").post(TX, probe);
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.contentType()).contains("application/problem+json");
+            assertThat(fields(r.json())).containsExactly("reference");
+            assertThat(r.body()).doesNotContain(stored.get("id").asString(), owner, "61234", "caseId", "largeValue");
+        }
+        // in a batch: the item alone is refused, also against an earlier item of the same batch
+        Map<String, Object> fresh = tx(prober, "DEPOSIT", "100.00", "CNY", "2026-11-20T11:00:00+08:00");
+        Api.Response batch = api.as("teller2").post(TX + "/batch", Map.of("transactions",
+                List.of(with(body, "customerId", prober), body, fresh, with(fresh, "amount", "200.00"))));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        JsonNode results = batch.json().get("results");
+        assertThat(results.get(0).get("httpStatus").asInt()).isEqualTo(409);
+        assertThat(fields(results.get(0))).containsExactly("reference");
+        assertThat(results.get(0).toString()).doesNotContain(stored.get("id").asString(), owner);
+        assertThat(results.get(1).get("httpStatus").asInt()).isEqualTo(200);
+        assertThat(results.get(2).get("httpStatus").asInt()).isEqualTo(201);
+        assertThat(results.get(3).get("httpStatus").asInt()).isEqualTo(409);
+        assertThat(fields(results.get(3))).containsExactly("reference");
+        assertThat(jdbc.sql("select count(*) from cash_transactions where reference = ?").param(body.get("reference"))
+                .query(Long.class).single()).isEqualTo(1);
+        // every attempt is in the access log under the stored customer, refused
+        assertThat(jdbc.sql("select count(*) from access_events where action = 'CASH_TX_REFERENCE_CONFLICT'"
+                + " and customer_id = ? and outcome = 'REFUSED'").param(owner).query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from access_events where action = 'CASH_TX_REFERENCE_CONFLICT'"
+                + " and customer_id = ?").param(prober).query(Long.class).single()).isEqualTo(3);
     }
 
     @Test
@@ -404,6 +442,104 @@ abstract class CashTransactionContract extends ApiTestBase {
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         JsonNode after = get(gbp.get("id").asString());
         assertThat(after.get("largeValue").asBoolean()).isTrue(); // 8000 × 9 / 7.1 = 10140.85 USD
+    }
+
+    Api.Response putRates(String user, String date, Map<String, String> rates) {
+        return api.as(user).put("/api/v1/fx-rates/" + date, Map.of("base", "CNY", "rates", rates));
+    }
+
+    @Test
+    void aRateChangeForADayWithReportableEventsWaitsForASecondOfficerThenReMeasuresTheWholeDayWithAReason() {
+        String day = "2026-10-21";
+        String verified = verifiedCustomer();
+        String unverified = registered();
+        Api.Response first = putRates("compliance1", day, Map.of("USD", "7.1000", "EUR", "7.7000"));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("status").asString()).isEqualTo("APPLIED");
+        // 9300 EUR × 7.7 / 7.1 = 10085.92 USD: large; the unverified customer's opens a case
+        JsonNode early = post(tx(verified, "DEPOSIT", "9300.00", "EUR", day + "T10:00:00+08:00"), 201);
+        JsonNode cased = post(tx(unverified, "DEPOSIT", "9300.00", "EUR", day + "T10:05:00+08:00"), 201);
+        assertThat(early.get("largeValue").asBoolean()).isTrue();
+        assertThat(cased.get("dueDiligence").asString()).isEqualTo("REQUIRED");
+        String caseId = cased.get("caseId").asString();
+
+        // a change of a rate in force for that day: pending, nothing re-measured yet
+        Api.Response change = putRates("compliance1", day, Map.of("EUR", "7.0000"));
+        assertThat(change.status()).as(change.body()).isEqualTo(202);
+        assertThat(change.json().get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        String changeId = change.json().get("id").asString();
+        JsonNode late = post(tx(verified, "WITHDRAWAL", "9300.00", "EUR", day + "T15:00:00+08:00"), 201);
+        assertThat(late.get("measuredAmount").asString()).isEqualTo("10085.92");
+        assertThat(get(early.get("id").asString()).get("measuredAmount").asString()).isEqualTo("10085.92");
+
+        // the history: current rates, every version with who set it and when
+        JsonNode history = api.as("compliance2").get("/api/v1/fx-rates/" + day).json();
+        assertThat(history.get("rates").get("EUR").asString()).isEqualTo("7.7000");
+        JsonNode versions = history.get("versions");
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).get("version").asInt()).isEqualTo(2);
+        assertThat(versions.get(0).get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(versions.get(0).get("rates").get("EUR").asString()).isEqualTo("7.0000");
+        assertThat(versions.get(1).get("status").asString()).isEqualTo("APPLIED");
+        assertThat(versions.get(1).get("proposedBy").asString()).isEqualTo("compliance1");
+        assertThat(versions.get(1).get("proposedAt").isNull()).isFalse();
+        assertThat(versions.get(1).get("rates").get("USD").asString()).isEqualTo("7.1000");
+
+        String decision = "/api/v1/fx-rates/" + day + "/changes/" + changeId + "/decision";
+        assertThat(api.as("compliance1").post(decision, Map.of("decision", "APPROVE")).status()).isEqualTo(403);
+        assertThat(api.as("teller1").post(decision, Map.of("decision", "APPROVE")).status()).isEqualTo(403);
+        assertThat(fields(api.as("compliance2").post(decision, Map.of("decision", "MAYBE")).json())).containsExactly("decision");
+        Api.Response approved = api.as("compliance2").post(decision, Map.of("decision", "APPROVE"));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("APPLIED");
+        assertThat(api.as("compliance2").post(decision, Map.of("decision", "REJECT")).status()).isEqualTo(409);
+
+        // every transaction of the day, earlier and later, at the new rate: 9300 × 7 / 7.1 = 9169.01 USD
+        for (JsonNode t : List.of(early, cased, late)) {
+            JsonNode now = get(t.get("id").asString());
+            assertThat(now.get("measuredAmount").asString()).isEqualTo("9169.01");
+            assertThat(now.get("largeValue").asBoolean()).isFalse();
+        }
+        // the case closed, the event dropped, each with the approval as the recorded reason
+        assertThat(jdbc.sql("select status from dd_cases where id = ?").param(caseId).query(String.class).single())
+                .isEqualTo("CLOSED");
+        assertThat(jdbc.sql("select closed_reason from dd_cases where id = ?").param(caseId).query(String.class).single())
+                .contains("v2").contains("approved by compliance2");
+        assertThat(jdbc.sql("select detail from access_events where action = 'CASH_TX_REEVALUATED' and customer_id = ?")
+                .param(unverified).query(String.class).single()).contains("approved by compliance2")
+                .contains(cased.get("id").asString()).contains("case " + caseId + " closed");
+        JsonNode after = api.as("compliance1").get("/api/v1/fx-rates/" + day).json();
+        assertThat(after.get("rates").get("EUR").asString()).isEqualTo("7.0000");
+        assertThat(after.get("versions").get(0).get("decidedBy").asString()).isEqualTo("compliance2");
+    }
+
+    @Test
+    void aRejectedRateChangeLeavesTheRatesAndTheImportFollowsTheSameRule() {
+        String day = "2026-10-22";
+        String c = verifiedCustomer();
+        assertThat(putRates("compliance1", day, Map.of("USD", "7.1000", "EUR", "7.7000")).status()).isEqualTo(200);
+        JsonNode t = post(tx(c, "DEPOSIT", "9300.00", "EUR", day + "T10:00:00+08:00"), 201);
+        // a quoted CSV with CRLF, parsed record by record: for a day with a reportable event, pending
+        Api.Response imported = api.as("compliance2").header("Content-Type", "text/csv")
+                .post("/api/v1/fx-rates/import", "\"date\",\"currency\",\"cnyPerUnit\"\r\n" + day + ",EUR,\"6.5000\"\r\n");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(202);
+        String changeId = imported.json().get("changes").get(0).get("id").asString();
+        Api.Response rejected = api.as("compliance1").post("/api/v1/fx-rates/" + day + "/changes/" + changeId + "/decision",
+                Map.of("decision", "REJECT"));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(get(t.get("id").asString()).get("measuredAmount").asString()).isEqualTo("10085.92");
+        JsonNode history = api.as("compliance1").get("/api/v1/fx-rates/" + day).json();
+        assertThat(history.get("rates").get("EUR").asString()).isEqualTo("7.7000");
+        assertThat(history.get("versions").get(0).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(history.get("versions").get(0).get("proposedBy").asString()).isEqualTo("compliance2");
+        assertThat(history.get("versions").get(0).get("decidedBy").asString()).isEqualTo("compliance1");
+        // bad bytes and bad lines: 400 naming where, never a 500
+        Api.Response gbk = api.as("compliance1").header("Content-Type", "text/csv")
+                .post("/api/v1/fx-rates/import", day + ",USD,7.1\n" + day + ",EUR,\u00ff\n");
+        assertThat(gbk.status()).isEqualTo(400);
+        assertThat(api.as("teller1").get("/api/v1/fx-rates/" + day).status()).isEqualTo(403);
+        assertThat(api.as("compliance1").get("/api/v1/fx-rates/20261022").status()).isEqualTo(400);
     }
 
     // ---------------------------------------------------------------- due diligence

@@ -104,7 +104,7 @@ class JdbcLegalHolds implements LegalHolds {
         LegalHold hold = jdbc.sql(SELECT + " where id = :id").param("id", holdId).query(this::hold).optional()
                 .orElseThrow(() -> new NotFoundException("Legal hold"));
         accessLog.append(AccessEvent.success("LEGAL_HOLD_READ", hold.customerId()).withDetail("hold " + holdId));
-        return hold;
+        return forReader(hold);
     }
 
     @Override
@@ -126,7 +126,7 @@ class JdbcLegalHolds implements LegalHolds {
                 .query(this::hold).list();
         accessLog.append(new AccessEvent("LEGAL_HOLD_LIST", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
                 "results: " + holds.size()));
-        return holds;
+        return holds.stream().map(JdbcLegalHolds::forReader).toList();
     }
 
     /** Those of the customers (at most 1,000) with an active hold, in the caller's transaction. */
@@ -150,6 +150,28 @@ class JdbcLegalHolds implements LegalHolds {
     private static final String SELECT = """
             select id, customer_id, reason, case_reference, placed_by, placed_at, released_by, released_at
             from legal_holds""";
+
+    /** Auditors check that holds are placed and released properly: ids, people and dates, not the free text. */
+    private static LegalHold forReader(LegalHold h) {
+        if (CurrentActor.get().has("COMPLIANCE")) {
+            return h;
+        }
+        return new LegalHold(h.id(), h.customerId(), null, null, h.placedBy(), h.placedAt(), h.releasedBy(), h.releasedAt());
+    }
+
+    /**
+     * In the purge's batch transaction: the holds of purged customers stay as the trail (who placed and
+     * released them, when) but their reasons, free text that may name the person, go.
+     */
+    void redactReasons(Collection<CustomerId> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update legal_holds set reason = :redacted where customer_id in (:ids)").param("redacted", REDACTED)
+                .param("ids", customers.stream().map(CustomerId::toString).toList()).update();
+    }
+
+    static final String REDACTED = "[purged]";
 
     private LegalHold hold(ResultSet rs, int row) throws SQLException {
         return new LegalHold(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -258,6 +258,7 @@ class PurgeExecutor {
         for (RetainedRecords r : records) {
             r.purgeAll(due);
         }
+        holds.redactReasons(due.keySet());
         List<PurgeRunStore.Entry> entries = new ArrayList<>(due.size());
         List<AccessEvent> events = new ArrayList<>(due.size());
         due.forEach((id, context) -> {

@@ -128,14 +128,40 @@ class CashTransactionController {
         return transactions.exempt(id, request == null ? null : request.reason());
     }
 
-    @PutMapping("/api/v1/fx-rates/{date}")
-    FxRatesUpdated putRates(@PathVariable String date, @RequestBody JsonNode body) {
-        LocalDate day;
+    /** An FX-rate update's answer: 200 when it took effect, 202 while a change waits for a second user. */
+    record RatesAnswer(String id, String status, List<LocalDate> dates, int rates, int reevaluated,
+                       List<com.kyckeeper.transaction.FxRateChange> changes) {
+        static ResponseEntity<RatesAnswer> of(FxRatesUpdated u) {
+            RatesAnswer a = new RatesAnswer(u.id(), u.status(), u.dates(), u.rates(), u.reevaluated(), u.changes());
+            return ResponseEntity.status("PENDING_APPROVAL".equals(u.status()) ? 202 : 200).body(a);
+        }
+    }
+
+    private static LocalDate day(String date) {
         try {
-            day = LocalDate.parse(date);
+            return LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("date", "must be an ISO date such as 2026-11-20");
         }
+    }
+
+    @GetMapping("/api/v1/fx-rates/{date}")
+    com.kyckeeper.transaction.FxRateHistory rates(@PathVariable String date) {
+        return transactions.rateHistory(day(date));
+    }
+
+    record RateDecision(String decision) {
+    }
+
+    @PostMapping("/api/v1/fx-rates/{date}/changes/{id}/decision")
+    ResponseEntity<RatesAnswer> decide(@PathVariable String date, @PathVariable String id,
+                                       @RequestBody(required = false) RateDecision body) {
+        return RatesAnswer.of(transactions.decideRateChange(day(date), id, body == null ? null : body.decision()));
+    }
+
+    @PutMapping("/api/v1/fx-rates/{date}")
+    ResponseEntity<RatesAnswer> putRates(@PathVariable String date, @RequestBody JsonNode body) {
+        LocalDate day = day(date);
         if (!(body instanceof ObjectNode)) {
             throw new InvalidInputException("body", "must be a JSON object");
         }
@@ -168,12 +194,16 @@ class CashTransactionController {
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
         }
-        return transactions.putRates(day, base == null || base.isNull() ? "CNY" : base.asString(), parsed);
+        return RatesAnswer.of(transactions.putRates(day, base == null || base.isNull() ? "CNY" : base.asString(), parsed));
     }
 
+    /** Read from the request stream record by record (UTF-8; a malformed byte is a 400), never buffered whole. */
     @PostMapping(path = "/api/v1/fx-rates/import", consumes = {"text/csv", "text/plain"})
-    FxRatesUpdated importRates(@RequestBody String csv) {
-        return transactions.importRates(csv);
+    ResponseEntity<RatesAnswer> importRates(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        java.io.Reader in = new java.io.InputStreamReader(request.getInputStream(), java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+        return RatesAnswer.of(transactions.importRates(in));
     }
 
     /**
