@@ -202,8 +202,9 @@ class CustomerRegistryService implements CustomerRegistry {
         }
         CustomerRecord r = loadForUpdate(id);
         Actor actor = CurrentActor.get();
-        if (actor.username().equals(r.createdBy) || actor.username().equals(r.updatedBy)) {
-            throw new AccessDeniedException("Four eyes: the registrant or last editor may not verify the record");
+        if (actor.username().equals(r.createdBy) || versions.editorsSinceLastDecision(r.id).contains(actor.username())) {
+            throw new AccessDeniedException("Four eyes: the registrant or an editor since the last verification may"
+                    + " not verify the record");
         }
         if (r.status != CustomerStatus.PENDING_VERIFICATION || effectiveStatus(r) == CustomerStatus.SUSPENDED) {
             throw new ConflictException("Only a customer pending verification can be verified");
@@ -291,13 +292,16 @@ class CustomerRegistryService implements CustomerRegistry {
         accessLog.append(AccessEvent.success("CUSTOMER_HISTORY", r.id));
         List<VersionRecord> kept = versions.findByCustomerIdOrderByVersionDesc(r.id);
         List<CustomerProfile> profiles = kept.stream().map(codec::readSnapshot).toList();
+        List<VersionAttribution> attributions = VersionAttribution.walk(kept.reversed(), r.closedOn).reversed();
         List<CustomerVersion> answer = new java.util.ArrayList<>(kept.size());
         for (int i = 0; i < kept.size(); i++) {
             VersionRecord v = kept.get(i);
             // Newest first: the version before this one is the next in the list.
             CustomerProfile before = i + 1 < kept.size() ? profiles.get(i + 1) : null;
             answer.add(new CustomerVersion(v.version, v.changeKind, v.status, v.changedAt, v.changedBy,
-                    codec.mask(r, v.version, v.status, profiles.get(i)), codec.changedFields(before, profiles.get(i))));
+                    codec.mask(r, v.version, v.status, profiles.get(i), attributions.get(i),
+                            profiles.get(i).nextExpiry().orElse(null)),
+                    codec.changedFields(before, profiles.get(i))));
         }
         return answer;
     }
