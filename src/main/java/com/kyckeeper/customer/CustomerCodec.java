@@ -227,6 +227,13 @@ class CustomerCodec {
     }
 
     MaskedCustomer mask(CustomerRecord r, long version, CustomerStatus status, CustomerProfile p) {
+        return mask(r, version, status, p, new VersionAttribution(r.updatedAt, r.updatedBy, r.verifiedAt,
+                r.verifiedBy, r.closedOn), r.nextDocumentExpiry);
+    }
+
+    /** A kept version: its own editor, verifier and document expiry, not the current record's. */
+    MaskedCustomer mask(CustomerRecord r, long version, CustomerStatus status, CustomerProfile p,
+                        VersionAttribution a, java.time.LocalDate nextExpiry) {
         MaskedCustomer.MaskedDocument doc = null;
         String phone = null;
         String creditCode = null;
@@ -249,8 +256,8 @@ class CustomerCodec {
             }
         }
         return new MaskedCustomer(r.id, r.type, status, version, name, doc, phone, creditCode, licence,
-                r.nextDocumentExpiry, r.createdAt, r.createdBy, r.updatedAt, r.updatedBy, r.verifiedAt, r.verifiedBy,
-                r.closedOn);
+                nextExpiry, r.createdAt, r.createdBy, a.updatedAt(), a.updatedBy(), a.verifiedAt(), a.verifiedBy(),
+                a.closedOn());
     }
 
     private String enc(CustomerRecord r, String column, String value) {

@@ -207,8 +207,9 @@ class CustomerRegistryService implements CustomerRegistry {
         }
         CustomerRecord r = loadForUpdate(id);
         Actor actor = CurrentActor.get();
-        if (actor.username().equals(r.createdBy) || actor.username().equals(r.updatedBy)) {
-            throw new AccessDeniedException("Four eyes: the registrant or last editor may not verify the record");
+        if (actor.username().equals(r.createdBy) || versions.editorsSinceLastDecision(r.id).contains(actor.username())) {
+            throw new AccessDeniedException("Four eyes: the registrant or an editor since the last verification may"
+                    + " not verify the record");
         }
         if (r.status != CustomerStatus.PENDING_VERIFICATION || effectiveStatus(r) == CustomerStatus.SUSPENDED) {
             throw new ConflictException("Only a customer pending verification can be verified");
@@ -325,13 +326,22 @@ class CustomerRegistryService implements CustomerRegistry {
         }
         int shown = Math.min(kept.size(), size);
         List<CustomerProfile> profiles = kept.stream().map(codec::readSnapshot).toList();
+        // A snapshot's own editor and verifier follow from every version up to it, not only the page's.
+        java.util.Map<Long, VersionAttribution> attributions = new java.util.HashMap<>();
+        List<VersionRecord> oldestFirst = versions.findByCustomerIdOrderByVersionDesc(r.id).reversed();
+        List<VersionAttribution> walked = VersionAttribution.walk(oldestFirst, r.closedOn);
+        for (int i = 0; i < oldestFirst.size(); i++) {
+            attributions.put(oldestFirst.get(i).version, walked.get(i));
+        }
         List<CustomerVersion> answer = new java.util.ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
             VersionRecord v = kept.get(i);
             // Newest first: the version before this one is the next in the list.
             CustomerProfile before = i + 1 < kept.size() ? profiles.get(i + 1) : null;
             answer.add(new CustomerVersion(v.version, v.changeKind, v.status, v.changedAt, v.changedBy,
-                    codec.mask(r, v.version, v.status, profiles.get(i)), codec.changedFields(before, profiles.get(i))));
+                    codec.mask(r, v.version, v.status, profiles.get(i), attributions.get(v.version),
+                            profiles.get(i).nextExpiry().orElse(null)),
+                    codec.changedFields(before, profiles.get(i))));
         }
         return new HistoryPage(answer, total);
     }

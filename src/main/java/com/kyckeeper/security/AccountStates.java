@@ -11,14 +11,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The stored state of a user (enabled flag and authorities) as the database has it, cached per node for
+ * The stored state of a user (enabled flag, authorities, initial password still to change) as the database has it, cached per node for
  * {@link SessionCheckPolicy#maxAge()}. The database is the one truth shared by every node of a cluster, so a
  * user disabled on one node is refused on all of them within that time (at once on the node that disabled it,
  * which calls {@link #forget}).
  */
 class AccountStates {
 
-    record State(boolean enabled, Set<String> authorities) {
+    record State(boolean enabled, Set<String> authorities, boolean mustChangePassword) {
     }
 
     private record Cached(Optional<State> state, Instant fetchedAt) {
@@ -66,13 +66,13 @@ class AccountStates {
     }
 
     private Optional<State> load(String username) {
-        Optional<Boolean> enabled = jdbc.sql("select enabled from app_users where username = ?").param(username)
-                .query(Boolean.class).optional();
-        if (enabled.isEmpty()) {
+        Optional<boolean[]> flags = jdbc.sql("select enabled, must_change_password from app_users where username = ?")
+                .param(username).query((rs, n) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)}).optional();
+        if (flags.isEmpty()) {
             return Optional.empty();
         }
         Set<String> authorities = jdbc.sql("select authority from app_user_roles where username = ?").param(username)
                 .query(String.class).list().stream().collect(Collectors.toUnmodifiableSet());
-        return Optional.of(new State(enabled.get(), authorities));
+        return Optional.of(new State(flags.get()[0], authorities, flags.get()[1]));
     }
 }

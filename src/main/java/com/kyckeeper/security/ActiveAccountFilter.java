@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a signed-in session (or refuses an API call) as soon as the user's stored state no longer matches it:
- * the user was disabled, removed, or given other roles. Runs on every authenticated request of both filter
+ * the user was disabled, removed, or given other roles. An account that must still replace its initial password
+ * reaches only the password change (403 {@code password-change-required}, or the change page for the web UI). Runs on every authenticated request of both filter
  * chains, after authentication and before authorisation; the state comes from {@link AccountStates} (database,
  * briefly cached), so it holds on every node of a cluster without shared sessions.
  */
@@ -32,11 +33,21 @@ class ActiveAccountFilter extends OncePerRequestFilter {
     private final AccountStates states;
     private final AccessLog accessLog;
     private final AuthenticationEntryPoint entryPoint;
+    private final ProblemResponses problems;
 
-    ActiveAccountFilter(AccountStates states, AccessLog accessLog, AuthenticationEntryPoint entryPoint) {
+    ActiveAccountFilter(AccountStates states, AccessLog accessLog, ProblemResponses problems) {
         this.states = states;
         this.accessLog = accessLog;
-        this.entryPoint = entryPoint;
+        this.entryPoint = problems;
+        this.problems = problems;
+    }
+
+    /** What an account that must replace its initial password may still reach: the change itself and sign-out. */
+    private static boolean changingPassword(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/v1/me/password") || path.equals("/me/password") || path.equals("/logout")
+                || path.equals("/error") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.equals("/favicon.ico");
     }
 
     @Override
@@ -54,6 +65,10 @@ class ActiveAccountFilter extends OncePerRequestFilter {
         String reason = state.isEmpty() ? "unknown user" : !state.get().enabled() ? "user disabled"
                 : !roles(state.get().authorities()).equals(held) ? "roles changed" : null;
         if (reason == null) {
+            if (state.get().mustChangePassword() && !changingPassword(request)) {
+                problems.passwordChangeRequired(request, response);
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }

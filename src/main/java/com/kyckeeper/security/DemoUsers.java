@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo profile's users (api.md): created or reset at start-up with {@code KYC_DEMO_PASSWORD},
+ * The demo profile's users (api.md), created already approved (no four eyes, no forced password change; two
+ * security administrators so that approvals can be tried): created or reset at start-up with {@code KYC_DEMO_PASSWORD},
  * or with one random password announced once. Outside the demo profile this bean does not exist.
  */
 @Component
@@ -36,15 +38,19 @@ class DemoUsers implements ApplicationRunner {
             "compliance1", List.of(Roles.COMPLIANCE),
             "compliance2", List.of(Roles.COMPLIANCE),
             "auditor1", List.of(Roles.AUDITOR),
-            "admin1", List.of(Roles.SECURITY_ADMIN));
+            "admin1", List.of(Roles.SECURITY_ADMIN),
+            "admin2", List.of(Roles.SECURITY_ADMIN),
+            "manager1", List.of(Roles.SENIOR_MANAGER));
 
     private final JdbcUserDetailsManager users;
+    private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final String configuredPassword;
 
-    DemoUsers(JdbcUserDetailsManager users, PasswordEncoder encoder,
+    DemoUsers(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder encoder,
               @Value("${KYC_DEMO_PASSWORD:}") String configuredPassword) {
         this.users = users;
+        this.jdbc = jdbc;
         this.encoder = encoder;
         this.configuredPassword = configuredPassword;
     }
@@ -62,6 +68,8 @@ class DemoUsers implements ApplicationRunner {
             } else {
                 users.createUser(user);
             }
+            // Created already approved, and with no forced change of the shared demo password (api.md).
+            jdbc.sql("update app_users set must_change_password = ? where username = ?").params(false, name).update();
         });
         if (generated) {
             log.warn("""

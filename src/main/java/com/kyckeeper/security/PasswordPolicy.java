@@ -2,6 +2,7 @@ package com.kyckeeper.security;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +11,14 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * policies/login.yml ({@code kyc.login.password}): what an initial password set by a security
- * administrator must satisfy. The answers name the rule, never the password.
+ * administrator, and a password a user chooses, must satisfy. The answers name the rule, never the password.
  */
 @Validated
 @ConfigurationProperties("kyc.login.password")
 record PasswordPolicy(@Min(8) @Max(64) int minLength, @Min(16) @Max(1024) int maxLength,
                       @Min(1) @Max(4) int minCharacterClasses) {
+
+    static final int MAX_BYTES = 72;
 
     /** The rules the password breaks (empty when it is acceptable). */
     List<String> problems(String username, String password) {
@@ -30,6 +33,10 @@ record PasswordPolicy(@Min(8) @Max(64) int minLength, @Min(16) @Max(1024) int ma
         }
         if (length > maxLength) {
             problems.add("must have at most " + maxLength + " characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            // bcrypt reads at most 72 bytes (and throws beyond): measured in UTF-8 bytes, not characters
+            problems.add("must have at most " + MAX_BYTES + " bytes in UTF-8");
         }
         if (classes(password) < minCharacterClasses) {
             problems.add("must mix at least " + minCharacterClasses

@@ -60,6 +60,17 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this"));
     }
 
+    /** A signed-in account that must first replace its initial password: the change page, or 403 problem+json. */
+    void passwordChangeRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        accessLog.appendIndependently(new AccessEvent("PASSWORD_CHANGE_REQUIRED", null, null, Outcome.REFUSED, "403"));
+        if (Problems.wantsPage(request)) {
+            response.sendRedirect(request.getContextPath() + "/me/password");
+            return;
+        }
+        write(response, Problems.of(HttpStatus.FORBIDDEN, "password-change-required", "Password change required",
+                "Change the initial password first: PUT /api/v1/me/password"));
+    }
+
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -46,9 +46,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
-                            AccountStates states, AccessLog accessLog) throws Exception {
+                            AccountStates states, AccessLog accessLog, ProblemResponses problems) throws Exception {
         http.securityMatcher("/api/**")
-                .addFilterBefore(new ActiveAccountFilter(states, accessLog, entryPoint), AuthorizationFilter.class)
+                .addFilterBefore(new ActiveAccountFilter(states, accessLog, problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
@@ -64,7 +64,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain rest(HttpSecurity http, AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied,
-                             AccessLog accessLog, AccountStates states) throws Exception {
+                             AccessLog accessLog, AccountStates states, ProblemResponses problems) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -74,7 +74,7 @@ class SecurityConfiguration {
             }
         };
         signedIn.setDefaultTargetUrl("/");
-        http.addFilterBefore(new ActiveAccountFilter(states, accessLog, entryPoint), AuthorizationFilter.class)
+        http.addFilterBefore(new ActiveAccountFilter(states, accessLog, problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

@@ -6,10 +6,11 @@ import java.util.Set;
 
 /**
  * The security administrator's user management over the sign-in tables (JdbcUserDetailsManager):
- * list users with roles, enabled and locked-out state; create a user with roles and an initial
- * password that satisfies {@code kyc.login.password}; enable or disable; change roles; lift a
- * lockout. Every method is SECURITY_ADMIN only and audited; an administrator may not disable
- * themselves or change their own roles. Users are never deleted (the access log names them).
+ * list users with roles, enabled and locked-out state; request an account or a role change (policies/roles.yml
+ * forbids some combinations), which takes effect only when a different security administrator approves it;
+ * enable or disable; lift a lockout. Every method is SECURITY_ADMIN only and audited; an administrator may not
+ * disable themselves, change their own roles, or decide their own request or a change to their own account.
+ * Users are never deleted (the access log names them).
  */
 public interface UserAdministration {
 
@@ -26,12 +27,20 @@ public interface UserAdministration {
 
     ManagedUser user(String username);
 
-    ManagedUser create(String username, String initialPassword, Set<String> roles);
+    /** Requests a new account; it cannot sign in before approval and must change its password at first sign-in. */
+    UserChange create(String username, String initialPassword, Set<String> roles);
 
     ManagedUser setEnabled(String username, boolean enabled);
 
-    ManagedUser changeRoles(String username, Set<String> roles);
+    /** Requests a role change; the user keeps the old roles until it is approved. */
+    UserChange changeRoles(String username, Set<String> roles);
 
     /** Lifts a lockout after repeated failed sign-ins (and forgets the counted failures). */
     ManagedUser unlock(String username);
+
+    /** Changes in the given state, oldest first (at most 200). */
+    List<UserChange> changes(UserChange.Status status);
+
+    /** Approves or rejects a pending change: never by its requester, never by the account it changes. */
+    UserChange decide(String changeId, Boolean approve);
 }

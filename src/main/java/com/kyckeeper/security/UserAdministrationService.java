@@ -3,9 +3,6 @@ package com.kyckeeper.security;
 import com.kyckeeper.audit.AccessEvent;
 import com.kyckeeper.audit.AccessLog;
 import com.kyckeeper.audit.Outcome;
-import com.kyckeeper.shared.ConflictException;
-import com.kyckeeper.shared.FieldViolation;
-import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.shared.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,38 +10,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class UserAdministrationService implements UserAdministration {
 
-    static final String USERNAME = "[a-z0-9][a-z0-9._-]{2,63}";
     private static final int MAX_USERS = 1000;
-    private final JdbcUserDetailsManager users;
     private final JdbcClient jdbc;
-    private final PasswordEncoder encoder;
-    private final PasswordPolicy passwords;
+    private final AccountChanges changes;
     private final LoginLockout lockout;
     private final LockingAuthenticationProvider provider;
     private final AccessLog accessLog;
     private final AccountStates states;
 
-    UserAdministrationService(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder encoder,
-                              PasswordPolicy passwords, LoginLockout lockout, LockingAuthenticationProvider provider,
-                              AccessLog accessLog, AccountStates states) {
+    UserAdministrationService(JdbcClient jdbc, AccountChanges changes, LoginLockout lockout,
+                              LockingAuthenticationProvider provider, AccessLog accessLog, AccountStates states) {
         this.states = states;
-        this.users = users;
         this.jdbc = jdbc;
-        this.encoder = encoder;
-        this.passwords = passwords;
+        this.changes = changes;
         this.lockout = lockout;
         this.provider = provider;
         this.accessLog = accessLog;
@@ -82,27 +69,8 @@ class UserAdministrationService implements UserAdministration {
     @Override
     @Transactional
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    public ManagedUser create(String username, String initialPassword, Set<String> roles) {
-        List<FieldViolation> v = new ArrayList<>();
-        String name = username == null ? "" : username.strip();
-        if (name.isEmpty()) {
-            v.add(new FieldViolation("username", "is required"));
-        } else if (!name.matches(USERNAME)) {
-            v.add(new FieldViolation("username",
-                    "must be 3 to 64 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit"));
-        }
-        passwords.problems(name, initialPassword).forEach(p -> v.add(new FieldViolation("password", p)));
-        Set<String> wanted = roles(roles, v);
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
-        }
-        if (users.userExists(name)) {
-            throw new ConflictException("username", "A user with this name already exists");
-        }
-        users.createUser(User.withUsername(name).password(encoder.encode(initialPassword))
-                .roles(wanted.toArray(String[]::new)).build());
-        audit("USER_CREATE", "user " + name + " roles " + wanted);
-        return load(name);
+    public UserChange create(String username, String initialPassword, Set<String> roles) {
+        return changes.requestCreate(username, initialPassword, roles);
     }
 
     @Override
@@ -123,25 +91,30 @@ class UserAdministrationService implements UserAdministration {
     @Override
     @Transactional
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    public ManagedUser changeRoles(String username, Set<String> roles) {
+    public UserChange changeRoles(String username, Set<String> roles) {
         ManagedUser u = load(username);
         if (self(u)) {
             throw new AccessDeniedException("A security administrator may not change their own roles");
         }
-        List<FieldViolation> v = new ArrayList<>();
-        Set<String> wanted = roles(roles, v);
-        if (!v.isEmpty()) {
-            throw new InvalidInputException(v);
-        }
-        jdbc.sql("delete from app_user_roles where username = ?").param(u.username()).update();
-        for (String r : wanted) {
-            jdbc.sql("insert into app_user_roles (username, authority) values (?, ?)")
-                    .params(u.username(), "ROLE_" + r).update();
-        }
-        provider.forgetRememberedChecks();
-        states.forget(u.username());
-        audit("USER_ROLES_CHANGE", "user " + u.username() + " roles " + u.roles() + " -> " + wanted);
-        return load(u.username());
+        return changes.requestRoles(u.username(), roles);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public List<UserChange> changes(UserChange.Status status) {
+        return changes.list(status);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public UserChange decide(String changeId, Boolean approve) {
+        return changes.decide(changeId, approve, applied -> {
+            // An approved role change ends the user's sessions and remembered checks on this node at once.
+            provider.forgetRememberedChecks();
+            states.forget(applied.username());
+        });
     }
 
     @Override
@@ -163,23 +136,6 @@ class UserAdministrationService implements UserAdministration {
         List<String> roles = jdbc.sql("select authority from app_user_roles where username = ? order by authority")
                 .param(username).query(String.class).list().stream().map(UserAdministrationService::role).toList();
         return new ManagedUser(username, roles, enabled, lockout.lockedUntil(username).orElse(null));
-    }
-
-    private static Set<String> roles(Set<String> roles, List<FieldViolation> v) {
-        Set<String> wanted = new TreeSet<>();
-        if (roles != null) {
-            for (String r : roles) {
-                if (r == null || !Roles.ALL.contains(r)) {
-                    v.add(new FieldViolation("roles", "must be among " + Roles.ALL));
-                    return wanted;
-                }
-                wanted.add(r);
-            }
-        }
-        if (wanted.isEmpty()) {
-            v.add(new FieldViolation("roles", "at least one role is required"));
-        }
-        return wanted;
     }
 
     private static boolean self(ManagedUser u) {

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -68,11 +69,13 @@ class CashTransactionService implements CashTransactions, DueDiligence {
     private final TransactionTemplate tx;
     private final TransactionTemplate apart;
     private final FxRateVersions versions;
+    private final LiveCustomers liveCustomers;
 
     CashTransactionService(LargeCashProperties policy, CalendarProperties calendar, CashLedger ledger,
                            CustomerRegistry customers, FieldCipher cipher, AccessLog accessLog, BusinessClock clock,
-                           PlatformTransactionManager tm, FxRateVersions versions) {
+                           PlatformTransactionManager tm, FxRateVersions versions, LiveCustomers liveCustomers) {
         this.versions = versions;
+        this.liveCustomers = liveCustomers;
         WorkingCalendar cal = WorkingCalendar.of(calendar);
         this.rules = new LargeCashRules(policy, cal);
         this.ledger = ledger;
@@ -262,6 +265,15 @@ class CashTransactionService implements CashTransactions, DueDiligence {
                 accepted.add(item);
             }
         }
+        // Under the customers' row locks: a purge that won the race since the standings were read has removed them.
+        var live = liveCustomers.lock(accepted.stream().map(i -> i.in.customerId()).collect(Collectors.toSet()));
+        accepted.removeIf(item -> {
+            boolean purged = !live.containsKey(item.in.customerId());
+            if (purged) {
+                item.refuse(true, "customerId", "the customer's records have been purged");
+            }
+            return purged;
+        });
         // Ids and encrypted source / purpose (with the customer's data key) before any day row is locked.
         for (Item item : accepted) {
             item.id = TimeOrderedIds.unguessable();

@@ -7,6 +7,7 @@ import com.kyckeeper.crypto.KeyRotation;
 import com.kyckeeper.security.CurrentActor;
 import com.kyckeeper.security.Roles;
 import com.kyckeeper.security.UserAdministration;
+import com.kyckeeper.security.UserChange;
 import com.kyckeeper.shared.ConflictException;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.shared.NotFoundException;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The security administrator's pages: users and roles (create, enable/disable, change roles, unlock)
+ * The security administrator's pages: users and roles (request a user or a role change, decide another
+ * administrator's request, enable/disable, unlock)
  * and key rotation status (start one after a confirmation page). No customer data is reachable here.
  */
 @Controller
@@ -41,6 +43,10 @@ class AdminPages {
 
     /** A rotation with its instants in the business time zone. */
     record RotationRow(KeyRotation.Status status, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    }
+
+    /** A pending account change with its request time in the business time zone. */
+    record ChangeRow(UserChange change, OffsetDateTime requestedAt) {
     }
 
     /** A user with the lock's end in the business time zone. */
@@ -61,6 +67,8 @@ class AdminPages {
         Permissions.requireAny(Roles.SECURITY_ADMIN);
         model.addAttribute("users", users.users().stream().map(u -> new UserRow(u, zoned(u.lockedUntil()))).toList());
         model.addAttribute("roles", Roles.ALL);
+        model.addAttribute("changes", users.changes(UserChange.Status.PENDING_APPROVAL).stream()
+                .map(c -> new ChangeRow(c, zoned(c.requestedAt().toInstant()))).toList());
         model.addAttribute("me", CurrentActor.get().username());
         return "admin/users";
     }
@@ -71,9 +79,9 @@ class AdminPages {
                   Locale locale) {
         Permissions.requireAny(Roles.SECURITY_ADMIN);
         try {
-            var created = users.create(username, password, roles == null ? Set.of() : new HashSet<>(roles));
-            redirect.addFlashAttribute("notice", "notice.userCreated");
-            redirect.addFlashAttribute("subject", created.username());
+            var requested = users.create(username, password, roles == null ? Set.of() : new HashSet<>(roles));
+            redirect.addFlashAttribute("notice", "notice.userChangeRequested");
+            redirect.addFlashAttribute("subject", requested.username());
         } catch (InvalidInputException | ConflictException e) {
             // The password is never sent back to the page.
             redirect.addFlashAttribute("problems", problems.of(e, locale));
@@ -87,8 +95,25 @@ class AdminPages {
     String roles(@PathVariable String username, @RequestParam(name = "roles", required = false) List<String> roles,
                  RedirectAttributes redirect, Locale locale) {
         Permissions.requireAny(Roles.SECURITY_ADMIN);
-        return act(redirect, locale, "notice.rolesChanged", username,
+        return act(redirect, locale, "notice.userChangeRequested", username,
                 () -> users.changeRoles(username, roles == null ? Set.of() : new HashSet<>(roles)));
+    }
+
+    /** The other administrator's approval; one's own request is an AccessDeniedException (the audited 403 page). */
+    @PostMapping("/admin/user-changes/{id}/decision")
+    String decide(@PathVariable String id, @RequestParam(required = false) String decision,
+                  RedirectAttributes redirect, Locale locale) {
+        Permissions.requireAny(Roles.SECURITY_ADMIN);
+        Boolean approve = "APPROVE".equals(decision) ? Boolean.TRUE : "REJECT".equals(decision) ? Boolean.FALSE : null;
+        try {
+            UserChange decided = users.decide(id, approve);
+            redirect.addFlashAttribute("notice", decided.status() == UserChange.Status.APPROVED
+                    ? "notice.userChangeApproved" : "notice.userChangeRejected");
+            redirect.addFlashAttribute("subject", decided.username());
+        } catch (InvalidInputException | ConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("problems", problems.of(e, locale));
+        }
+        return "redirect:/admin/users";
     }
 
     @PostMapping("/admin/users/{username}/enabled")

@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
 /** Archive lending (借阅, api.md Archive access), against H2 and PostgreSQL by its subclasses. */
 abstract class ArchiveAccessContract extends ApiTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
     static final String CUSTOMERS = "/api/v1/customers";
     static final String REQUESTS = "/api/v1/archive-access-requests";
 
@@ -75,6 +78,24 @@ abstract class ArchiveAccessContract extends ApiTestBase {
                 .isEqualTo(2);
         assertThat(jdbc.sql("select purpose from access_events where customer_id = ? and action = 'ARCHIVE_ACCESS_REQUEST'")
                 .param(customer).query(String.class).single()).isEqualTo("loan dispute review");
+    }
+
+    @Test
+    void aPersonHoldingBothRolesOnALegacyAccountCannotApproveTheirOwnLoan() {
+        // Accounts from before policies/roles.yml may still combine TELLER and COMPLIANCE: four eyes holds anyway.
+        jdbc.sql("insert into app_users (username, password, enabled) values ('legacy-dual', ?, ?)")
+                .params(encoder.encode(com.kyckeeper.support.Databases.PASSWORD), true).update();
+        jdbc.sql("insert into app_user_roles (username, authority) values ('legacy-dual', 'ROLE_TELLER')").update();
+        jdbc.sql("insert into app_user_roles (username, authority) values ('legacy-dual', 'ROLE_COMPLIANCE')").update();
+        String customer = archivedCustomer();
+        String request = requestAccess("legacy-dual", customer);
+        Api.Response own = api.as("legacy-dual").post(REQUESTS + "/" + request + "/decision", Map.of("decision", "APPROVE"));
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.contentType()).startsWith("application/problem+json");
+        assertThat(api.as("compliance1").get(REQUESTS + "/" + request).json().get("status").asString())
+                .isEqualTo("PENDING");
+        assertThat(api.as("compliance1").post(REQUESTS + "/" + request + "/decision", Map.of("decision", "APPROVE"))
+                .status()).as("another officer may").isEqualTo(200);
     }
 
     @Test

@@ -279,6 +279,67 @@ abstract class RegistryContract extends ApiTestBase {
     }
 
     @Test
+    void aSupervisorWhoChangedIdentityDataMayNotApproveAfterATellerMadeTheLastEdit() {
+        String id = register(individual(residentId(true), true));
+        String path = CUSTOMERS + "/" + id;
+        assertThat(api.as("supervisor1").header("If-Match", "1").patch(path, Map.of("name", "张小四")).status())
+                .isEqualTo(200);
+        assertThat(api.as("teller2").header("If-Match", "2").patch(path, Map.of("phone", "13700001111")).status())
+                .isEqualTo(200);
+        Api.Response own = api.as("supervisor1").post(path + "/verification", Map.of("decision", "APPROVE"));
+        assertThat(own.status()).as("an earlier editor since the last verification").isEqualTo(403);
+        assertThat(own.contentType()).startsWith("application/problem+json");
+        assertThat(api.as("teller1").get(path).json().get("status").asString()).isEqualTo("PENDING_VERIFICATION");
+    }
+
+    @Test
+    void editsBeforeTheLastVerificationDoNotBarTheSupervisorLater() {
+        String id = register(individual(residentId(true), true));
+        String path = CUSTOMERS + "/" + id;
+        api.as("teller2").header("If-Match", "1").patch(path, Map.of("name", "张小四"));
+        assertThat(api.as("supervisor1").post(path + "/verification", Map.of("decision", "APPROVE")).status())
+                .isEqualTo(200);
+        assertThat(api.as("supervisor1").header("If-Match", "3").patch(path, Map.of("phone", "13700001111")).status())
+                .isEqualTo(200);
+        assertThat(api.as("teller2").header("If-Match", "4").patch(path, Map.of("name", "张大四")).status())
+                .isEqualTo(200);
+        assertThat(api.as("supervisor1").post(path + "/verification", Map.of("decision", "APPROVE")).status())
+                .as("the supervisor changed the phone after the last verification").isEqualTo(403);
+    }
+
+    @Test
+    void eachHistorySnapshotCarriesItsOwnEditorVerifierAndTimes() {
+        String id = register(individual(residentId(true), true));
+        String path = CUSTOMERS + "/" + id;
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(api.as("supervisor1").post(path + "/verification", Map.of("decision", "APPROVE")).status())
+                .isEqualTo(200);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(api.as("teller2").header("If-Match", "2").patch(path, Map.of("name", "张小四")).status())
+                .isEqualTo(200);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(api.as("supervisor1").post(path + "/verification", Map.of("decision", "APPROVE")).status())
+                .isEqualTo(200);
+
+        JsonNode history = api.as("teller1").get(path + "/history").json();
+        assertThat(history.size()).isEqualTo(4);
+        JsonNode v4 = history.get(0);
+        JsonNode v3 = history.get(1);
+        JsonNode v2 = history.get(2);
+        JsonNode v1 = history.get(3);
+        assertThat(v1.get("snapshot").has("verifiedBy")).as("registered, not yet verified").isFalse();
+        assertThat(v1.get("snapshot").get("updatedBy").asString()).isEqualTo("teller1");
+        assertThat(v2.get("snapshot").get("verifiedBy").asString()).isEqualTo("supervisor1");
+        assertThat(v2.get("snapshot").get("verifiedAt").asString()).isEqualTo(v2.get("changedAt").asString());
+        assertThat(v3.get("snapshot").has("verifiedBy")).as("identity change: verification cleared").isFalse();
+        assertThat(v3.get("snapshot").get("updatedBy").asString()).isEqualTo("teller2");
+        assertThat(v3.get("snapshot").get("updatedAt").asString()).isEqualTo(v3.get("changedAt").asString());
+        assertThat(v4.get("snapshot").get("verifiedAt").asString()).isEqualTo(v4.get("changedAt").asString())
+                .isNotEqualTo(v2.get("snapshot").get("verifiedAt").asString());
+        assertThat(v1.get("snapshot").get("name").asString()).isNotEqualTo(v4.get("snapshot").get("name").asString());
+    }
+
+    @Test
     void listsCustomersDueForReverificationAndSuspendsThemAfterTheGracePeriod() {
         String soon = today().plusDays(10).toString();
         String id = register(individual(residentId(true), true, soon));

@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The security administrator in real headless Chromium: creates a user (a weak password is refused
- * first), unlocks a user locked by failed sign-ins, changes roles, and starts a key rotation after a
+ * The security administrators in real headless Chromium: one requests a user (a weak password is refused
+ * first) and a role change, the other approves each, the new user replaces the initial password; unlocks a user locked by failed sign-ins, changes roles, and starts a key rotation after a
  * confirmation page and follows its status. Screenshots go to target/screenshots.
  */
 class AdminBrowserTest extends ApiTestBase {
@@ -28,7 +28,7 @@ class AdminBrowserTest extends ApiTestBase {
     }
 
     @Test
-    void anAdministratorCreatesAUserWithAPasswordThatMeetsThePolicyAndChangesItsRoles() {
+    void oneAdministratorRequestsAUserAndARoleChangeTheOtherApprovesAndTheUserReplacesTheInitialPassword() {
         try (Browser b = Browser.open(port)) {
             b.login("admin1", PASSWORD);
             assertThat(b.text()).contains("用户与角色", "密钥轮换").doesNotContain("查询客户");
@@ -50,21 +50,52 @@ class AdminBrowserTest extends ApiTestBase {
 
             b.type("new-password", "Counter-Desk-2026");
             b.byId("user-create-submit").click();
-            b.waitForText("notice", "已创建用户 clerk9");
+            b.waitForText("notice", "已提交，待另一位安全管理员审批： clerk9");
+            WebElement own = b.byId("change-clerk9");
+            assertThat(own.getText()).contains("创建用户", "本人提交");
+            assertThat(own.findElements(By.cssSelector("button.approve"))).as("not for one's own request").isEmpty();
+            assertThat(b.driver().findElements(By.id("user-clerk9"))).as("no account before approval").isEmpty();
+            b.screenshot("a02b-user-pending");
+        }
+        try (Browser b = Browser.open(port)) {
+            b.login("clerk9", "Counter-Desk-2026");
+            assertThat(b.path()).as("a pending account cannot sign in").isEqualTo("/login");
+        }
+        try (Browser b = Browser.open(port)) {
+            b.login("admin2", PASSWORD);
+            b.go("/admin/users");
+            b.byId("change-clerk9").findElement(By.cssSelector("button.approve")).click();
+            b.waitForText("notice", "已批准账户变更： clerk9");
             WebElement row = b.byId("user-clerk9");
             assertThat(row.getText()).contains("已启用");
             assertThat(row.findElement(By.cssSelector("input[value=TELLER]")).isSelected()).isTrue();
 
-            // Roles: teller becomes supervisor.
+            // Roles: teller becomes supervisor, once the other administrator approves.
             row.findElement(By.cssSelector("input[value=TELLER]")).click();
             row.findElement(By.cssSelector("input[value=SUPERVISOR]")).click();
             row.findElement(By.cssSelector("button.roles-submit")).click();
-            b.waitForText("notice", "已更改角色： clerk9");
+            b.waitForText("notice", "已提交，待另一位安全管理员审批： clerk9");
+            assertThat(b.byId("user-clerk9").findElement(By.cssSelector("input[value=TELLER]")).isSelected()).isTrue();
+        }
+        try (Browser b = Browser.open(port)) {
+            b.login("admin1", PASSWORD);
+            b.go("/admin/users");
+            assertThat(b.byId("change-clerk9").getText()).contains("更改角色", "admin2");
+            b.byId("change-clerk9").findElement(By.cssSelector("button.approve")).click();
+            b.waitForText("notice", "已批准账户变更： clerk9");
             assertThat(b.byId("user-clerk9").findElement(By.cssSelector("input[value=SUPERVISOR]")).isSelected()).isTrue();
         }
         try (Browser b = Browser.open(port)) {
             b.login("clerk9", "Counter-Desk-2026");
+            b.waitForPath("/me/password");
+            assertThat(b.byId("password-forced").getText()).contains("首次登录");
+            b.go("/verification");
+            b.waitForPath("/me/password");
+            b.screenshot("a02c-forced-password-change");
+            b.type("current-password", "Counter-Desk-2026").type("new-password", "Counter-Desk-2027");
+            b.byId("password-submit").click();
             b.waitForPath("/");
+            b.waitForText("notice", "密码已修改。");
             assertThat(b.text()).contains("核验队列");
         }
         assertThat(jdbc.sql("select count(*) from access_events where action in ('USER_CREATE','USER_ROLES_CHANGE')"

@@ -124,22 +124,30 @@ class CompliancePagesAccessTest extends ApiTestBase {
 
         Api.Response created = api.as("admin1").post("/api/v1/admin/users",
                 Map.of("username", "clerk7", "password", "Counter-Desk-2026", "roles", List.of("TELLER")));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.header("Location")).isEqualTo("/api/v1/admin/users/clerk7");
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        String change = created.json().get("id").asString();
+        assertThat(created.header("Location")).isEqualTo("/api/v1/admin/user-changes/" + change);
         assertThat(created.body()).doesNotContain("Counter-Desk-2026").doesNotContain("password");
-        assertThat(api.as("clerk7").password("Counter-Desk-2026").get("/api/v1/customers/reverification-due").status())
+        assertThat(api.as("admin2").post("/api/v1/admin/user-changes/" + change + "/decision",
+                Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(api.as("clerk7").password("Counter-Desk-2026").put("/api/v1/me/password",
+                Map.of("current", "Counter-Desk-2026", "new", "Counter-Desk-2027")).status()).isEqualTo(204);
+        assertThat(api.as("clerk7").password("Counter-Desk-2027").get("/api/v1/customers/reverification-due").status())
                 .isNotIn(401, 403);
         assertThat(api.as("admin1").post("/api/v1/admin/users",
                 Map.of("username", "clerk7", "password", "Counter-Desk-2026", "roles", List.of("TELLER"))).status())
                 .isEqualTo(409);
 
         Api.Response roles = api.as("admin1").put("/api/v1/admin/users/clerk7/roles", Map.of("roles", List.of("AUDITOR")));
+        assertThat(roles.status()).isEqualTo(202);
         assertThat(roles.json().get("roles").get(0).asString()).isEqualTo("AUDITOR");
-        assertThat(api.as("clerk7").password("Counter-Desk-2026").get("/api/v1/audit/integrity").status()).isEqualTo(200);
+        assertThat(api.as("admin2").post("/api/v1/admin/user-changes/" + roles.json().get("id").asString() + "/decision",
+                Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(api.as("clerk7").password("Counter-Desk-2027").get("/api/v1/audit/integrity").status()).isEqualTo(200);
 
         assertThat(api.as("admin1").put("/api/v1/admin/users/clerk7/enabled", Map.of("enabled", false)).json()
                 .get("enabled").asBoolean()).isFalse();
-        assertThat(api.as("clerk7").password("Counter-Desk-2026").get("/api/v1/audit/integrity").status()).isEqualTo(401);
+        assertThat(api.as("clerk7").password("Counter-Desk-2027").get("/api/v1/audit/integrity").status()).isEqualTo(401);
 
         assertThat(api.as("teller1").get("/api/v1/admin/users").status()).isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from access_events where action in ('USER_CREATE','USER_ROLES_CHANGE',"

@@ -252,15 +252,23 @@ class CustomerChangePagesTest extends ApiTestBase {
     void changedRolesEndTheSessionToo() {
         WebSession teller = as("teller2");
         assertThat(teller.get("/customers/new/individual").statusCode()).isEqualTo(200);
-        assertThat(api.as("admin1").put("/api/v1/admin/users/teller2/roles", Map.of("roles", List.of("AUDITOR")))
-                .status()).isEqualTo(200);
+        Api.Response requested = api.as("admin1").put("/api/v1/admin/users/teller2/roles",
+                Map.of("roles", List.of("AUDITOR")));
+        assertThat(requested.status()).isEqualTo(202);
+        assertThat(teller.get("/customers/new/individual").statusCode()).as("pending: nothing changes yet").isEqualTo(200);
+        assertThat(approve(requested)).isEqualTo(200);
         try {
             HttpResponse<String> next = teller.get("/customers/new/individual");
             assertThat(next.statusCode()).isEqualTo(302);
             assertThat(next.headers().firstValue("Location").orElseThrow()).endsWith("/login?ended");
         } finally {
-            api.as("admin1").put("/api/v1/admin/users/teller2/roles", Map.of("roles", List.of("TELLER")));
+            approve(api.as("admin1").put("/api/v1/admin/users/teller2/roles", Map.of("roles", List.of("TELLER"))));
         }
+    }
+
+    private int approve(Api.Response requested) {
+        return api.as("admin2").post("/api/v1/admin/user-changes/" + requested.json().get("id").asString() + "/decision",
+                Map.of("decision", "APPROVE")).status();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.kyckeeper.security.web;
 
 import com.kyckeeper.security.UserAdministration;
+import com.kyckeeper.security.UserChange;
 import com.kyckeeper.security.UserAdministration.ManagedUser;
 import java.net.URI;
 import java.util.List;
@@ -44,16 +45,20 @@ class AdminUserController {
         return admin.user(username);
     }
 
+    /** 202: the account exists only once a different security administrator approves the change. */
     @PostMapping
-    ResponseEntity<ManagedUser> create(@RequestBody NewUser body) {
-        ManagedUser created = body == null ? admin.create(null, null, null)
+    ResponseEntity<UserChange> create(@RequestBody NewUser body) {
+        UserChange requested = body == null ? admin.create(null, null, null)
                 : admin.create(body.username(), body.password(), body.roles());
-        return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.username())).body(created);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/admin/user-changes/" + requested.id()))
+                .body(requested);
     }
 
     @PutMapping("/{username}/roles")
-    ManagedUser roles(@PathVariable String username, @RequestBody RolesBody body) {
-        return admin.changeRoles(username, body == null ? null : body.roles());
+    ResponseEntity<UserChange> roles(@PathVariable String username, @RequestBody RolesBody body) {
+        UserChange requested = admin.changeRoles(username, body == null ? null : body.roles());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/admin/user-changes/" + requested.id()))
+                .body(requested);
     }
 
     @PutMapping("/{username}/enabled")
