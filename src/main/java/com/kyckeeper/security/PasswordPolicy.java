@@ -31,6 +31,10 @@ record PasswordPolicy(@Min(8) @Max(64) int minLength, @Min(16) @Max(1024) int ma
         if (length > maxLength) {
             problems.add("must have at most " + maxLength + " characters");
         }
+        if (PasswordHashes.tooLong(password)) {
+            // bcrypt's limit, in bytes: a Chinese character is 3 of them
+            problems.add("must be at most " + PasswordHashes.MAX_BYTES + " bytes in UTF-8");
+        }
         if (classes(password) < minCharacterClasses) {
             problems.add("must mix at least " + minCharacterClasses
                     + " of lower-case letters, upper-case letters, digits and other characters");
