@@ -26,7 +26,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import java.util.stream.Stream;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import com.kyckeeper.shared.Problems;
 import tools.jackson.databind.ObjectMapper;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -54,13 +59,23 @@ class SecurityConfiguration {
                             AccountStates states, AccessLog accessLog) throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterBefore(new ActiveAccountFilter(states, accessLog, entryPoint), AuthorizationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // roles that may never write there are refused before a body is read (WriteGate)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(writes("/api/v1/me/**")).authenticated()
+                        .requestMatchers(writes("/api/v1/admin/**")).hasRole(Roles.SECURITY_ADMIN)
+                        .requestMatchers(writes("/api/**")).access(new WriteGate())
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
+    }
+
+    private static RequestMatcher writes(String pattern) {
+        return new OrRequestMatcher(Stream.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+                .map(m -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(m, pattern)).toList());
     }
 
     /** Pages the browser may load before signing in: the login form and its static assets. */

@@ -226,6 +226,21 @@ abstract class HttpEdgeContract extends ApiTestBase {
     }
 
     @Test
+    void aRoleThatMayNeverWriteThereIsRefusedBeforeItsBodyIsRead() {
+        // a chunk announced as 1 MiB of which only 1,000 bytes ever come: reading it would wait, refusing does not
+        byte[] partial = ("100000\r\n" + "x".repeat(1_000)).getBytes(StandardCharsets.US_ASCII);
+        for (String user : List.of("auditor1", "admin1")) {
+            RawHttp.Answer a = raw().send("POST " + CUSTOMERS + " HTTP/1.1",
+                    basic(user) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", partial);
+            assertThat(a.status()).as(user).isEqualTo(403);
+            assertThat(a.contentType()).startsWith("application/problem+json");
+        }
+        RawHttp.Answer admin = raw().send("POST /api/v1/admin/users HTTP/1.1",
+                basic("teller1") + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", partial);
+        assertThat(admin.status()).isEqualTo(403);
+    }
+
+    @Test
     void deepNestingAndHugeNumbersAreRefusedWhileParsing() {
         String deep = "{\"type\":\"INDIVIDUAL\",\"name\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
         Api.Response nested = api.as("teller1").post(CUSTOMERS, deep);

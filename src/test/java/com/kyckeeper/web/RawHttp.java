@@ -66,7 +66,7 @@ final class RawHttp {
         byte[] buffer = new byte[8192];
         int n;
         try {
-            while ((n = in.read(buffer)) >= 0) {
+            while (!complete(all.toString(StandardCharsets.ISO_8859_1)) && (n = in.read(buffer)) >= 0) {
                 all.write(buffer, 0, n);
             }
         } catch (IOException reset) {
@@ -81,6 +81,25 @@ final class RawHttp {
         }
         String[] statusLine = head.split("\r\n", 2)[0].split(" ");
         return new Answer(statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1, head, body);
+    }
+
+    /** Whether the whole answer has arrived (the server may still be draining an unread request body). */
+    private static boolean complete(String text) {
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = text.substring(0, end).toLowerCase(Locale.ROOT);
+        String body = text.substring(end + 4);
+        if (head.contains("transfer-encoding: chunked")) {
+            return body.endsWith("0\r\n\r\n");
+        }
+        for (String line : head.split("\r\n")) {
+            if (line.startsWith("content-length:")) {
+                return body.length() >= Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return false;
     }
 
     private static String unchunk(String body) {
