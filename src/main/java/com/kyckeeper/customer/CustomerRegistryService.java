@@ -2,6 +2,7 @@ package com.kyckeeper.customer;
 
 import com.kyckeeper.audit.AccessEvent;
 import com.kyckeeper.audit.AccessLog;
+import com.kyckeeper.audit.Outcome;
 import com.kyckeeper.security.Actor;
 import com.kyckeeper.security.CurrentActor;
 import com.kyckeeper.security.Roles;
@@ -103,13 +104,23 @@ class CustomerRegistryService implements CustomerRegistry {
         try {
             why = Text.required(purpose, 200);
         } catch (InvalidFieldException e) {
+            // committed on its own: this transaction rolls back with the refusal
+            accessLog.appendIndependently(new AccessEvent("CUSTOMER_REVEAL", id.toString(), null, Outcome.REFUSED,
+                    "no valid purpose"));
             throw new InvalidInputException("X-Access-Purpose", "a purpose for revealing personal data " + e.getMessage());
         }
-        CustomerRecord r = readable(id);
-        accessLog.append(AccessEvent.success("CUSTOMER_REVEAL", r.id).withPurpose(why));
-        lookups.revealed();
-        return new CustomerDetails(id, effectiveStatus(r), r.version, codec.read(r), r.createdAt, r.createdBy,
-                r.updatedAt, r.updatedBy, r.verifiedAt, r.verifiedBy, codec.decryptNote(r), r.closedOn);
+        try {
+            CustomerRecord r = readable(id);
+            accessLog.append(AccessEvent.success("CUSTOMER_REVEAL", r.id).withPurpose(why));
+            lookups.revealed();
+            return new CustomerDetails(id, effectiveStatus(r), r.version, codec.read(r), r.createdAt, r.createdBy,
+                    r.updatedAt, r.updatedBy, r.verifiedAt, r.verifiedBy, codec.decryptNote(r), r.closedOn);
+        } catch (RuntimeException e) {
+            // not found, purged, undecryptable …: the attempt and its stated purpose stay on record
+            accessLog.appendIndependently(new AccessEvent("CUSTOMER_REVEAL", id.toString(), why, Outcome.FAILED,
+                    e.getClass().getSimpleName()));
+            throw e;
+        }
     }
 
     @Override

@@ -66,7 +66,9 @@ final class LockingAuthenticationProvider implements AuthenticationProvider {
     private void audit(String action, String name, String why) {
         String who = name != null && name.matches("[A-Za-z0-9._-]{1,64}") && users.userExists(name)
                 ? "user " + name : "unknown user";
-        accessLog.appendIndependently(new AccessEvent(action, null, null, Outcome.REFUSED, who + ": " + why));
+        // the attempted name only as its blind index: auditors can group attempts per name, never read it
+        accessLog.appendIndependently(new AccessEvent(action, null, null, Outcome.REFUSED,
+                who + ": " + why + "; name key " + lockout.nameKey(name)));
     }
 
     /** Forgets remembered successful checks (after a user is disabled or their roles change). */

@@ -113,9 +113,14 @@ final class LoginLockout {
         return locked;
     }
 
+    /** The name's blind index under the current key, as stored here and written to the access log. */
+    String nameKey(String username) {
+        return index.of(NAME_KIND, normalise(username));
+    }
+
     /** Records a failure; true when this failure locks the name. Commits on its own, whatever the caller does. */
     boolean failed(String username) {
-        String key = index.of(NAME_KIND, normalise(username));
+        String key = nameKey(username);
         for (int attempt = 0; ; attempt++) {
             Instant now = now();
             Boolean locked = ownTransaction.execute(s -> countFailure(key, now));

@@ -34,9 +34,9 @@ record PasswordPolicy(@Min(8) @Max(64) int minLength, @Min(16) @Max(1024) int ma
         if (length > maxLength) {
             problems.add("must have at most " + maxLength + " characters");
         }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            // bcrypt reads at most 72 bytes (and throws beyond): measured in UTF-8 bytes, not characters
-            problems.add("must have at most " + MAX_BYTES + " bytes in UTF-8");
+        if (PasswordHashes.tooLong(password)) {
+            // bcrypt's limit, in bytes: a Chinese character is 3 of them
+            problems.add("must be at most " + PasswordHashes.MAX_BYTES + " bytes in UTF-8");
         }
         if (classes(password) < minCharacterClasses) {
             problems.add("must mix at least " + minCharacterClasses

@@ -20,10 +20,20 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import java.util.stream.Stream;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import com.kyckeeper.shared.Problems;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -49,13 +59,23 @@ class SecurityConfiguration {
                             AccountStates states, AccessLog accessLog, ProblemResponses problems) throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterBefore(new ActiveAccountFilter(states, accessLog, problems), AuthorizationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // roles that may never write there are refused before a body is read (WriteGate)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(writes("/api/v1/me/**")).authenticated()
+                        .requestMatchers(writes("/api/v1/admin/**")).hasRole(Roles.SECURITY_ADMIN)
+                        .requestMatchers(writes("/api/**")).access(new WriteGate())
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
+    }
+
+    private static RequestMatcher writes(String pattern) {
+        return new OrRequestMatcher(Stream.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+                .map(m -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(m, pattern)).toList());
     }
 
     /** Pages the browser may load before signing in: the login form and its static assets. */
@@ -96,8 +116,25 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        // Argon2 for new hashes; the delegating encoder keeps older hashes verifiable.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PasswordHashes();
+    }
+
+    /**
+     * Spring Security's firewall, allowing what real clients send in header values: raw UTF-8 (read by the
+     * container as ISO-8859-1, so C1 code points appear) and RFC 8187 text; still no C0 controls or DEL.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(v -> v.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7F));
+        return firewall;
+    }
+
+    /** Every firewall refusal ("..", "%2F", "%00", ";" in the path, a bad header) is a 400 problem+json. */
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper json) {
+        return (request, response, e) -> Problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "rejected",
+                "Bad request", "The request was refused before it reached the service"), json);
     }
 
     /** Stored user state (enabled, roles) checked on every signed-in request: a disabled user's session ends at once. */
@@ -115,8 +152,7 @@ class SecurityConfiguration {
     @Bean
     LockingAuthenticationProvider authenticationProvider(JdbcUserDetailsManager users, PasswordEncoder encoder,
                                                          LoginLockout lockout, AccessLog accessLog) {
-        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
-        dao.setPasswordEncoder(encoder);
+        DaoAuthenticationProvider dao = PasswordHashes.provider(users, encoder);
         CachingAuthenticationProvider cached = new CachingAuthenticationProvider(dao, Duration.ofMinutes(2));
         return new LockingAuthenticationProvider(cached, lockout, accessLog, users);
     }

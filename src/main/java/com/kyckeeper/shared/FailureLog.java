@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Logs a failure without the values it may carry: exception messages (a JDBC driver quotes the
@@ -33,8 +32,7 @@ public final class FailureLog {
 
     /** "GET /api/v1/customers/{id}": the matched route only, so no value in the path reaches the log. */
     public static String action(HttpServletRequest request) {
-        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        return request.getMethod() + " " + (pattern != null ? pattern : "(no route)");
+        return Routes.action(request);
     }
 
     /** Class names of the exception and its causes, outermost first: "a.B <- c.D". Never a message. */

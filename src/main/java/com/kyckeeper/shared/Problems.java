@@ -1,10 +1,14 @@
 package com.kyckeeper.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.ObjectMapper;
 
 /** Builds the RFC 9457 bodies every module answers with. Details never carry the rejected values. */
 public final class Problems {
@@ -16,6 +20,8 @@ public final class Problems {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create("urn:kyc-keeper:problem:" + slug));
         p.setTitle(title);
+        // never the request path (Spring's default), which may hold a value typed into the URL
+        p.setInstance(Routes.instance());
         return p;
     }
 
@@ -35,5 +41,13 @@ public final class Problems {
                 "The request has invalid fields: " + String.join(", ", violations.stream().map(FieldViolation::field).toList()));
         p.setProperty("errors", violations);
         return p;
+    }
+
+    /** Writes a problem as the whole answer, for filters and handlers that run outside MVC. */
+    public static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper json) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

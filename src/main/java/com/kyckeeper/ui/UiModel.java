@@ -11,6 +11,7 @@ import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.shared.NotFoundException;
 import com.kyckeeper.shared.PreconditionFailedException;
 import com.kyckeeper.shared.Unavailable;
+import com.kyckeeper.shared.Routes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -107,8 +108,7 @@ class UiModel {
     }
 
     private static String action(HttpServletRequest request) {
-        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        return request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
+        return Routes.action(request);
     }
 
     private static String customerId(HttpServletRequest request) {

@@ -15,6 +15,7 @@ import com.kyckeeper.shared.PreconditionRequiredException;
 import com.kyckeeper.shared.Problems;
 import com.kyckeeper.shared.Unavailable;
 import com.kyckeeper.shared.TooManyRequestsException;
+import com.kyckeeper.shared.Routes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -37,7 +38,15 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.beans.factory.annotation.Value;
+import java.beans.PropertyEditorSupport;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -51,10 +60,42 @@ import tools.jackson.core.JacksonException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    /** Dates in a query: ISO, and years a database stores and date arithmetic survives ({@code -999999999-01-01}). */
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 9999;
     private final AccessLog accessLog;
+    private final long maxBodyBytes;
 
-    ApiProblems(AccessLog accessLog) {
+    ApiProblems(AccessLog accessLog, @Value("${kyc.http.max-body-bytes:16777216}") long maxBodyBytes) {
         this.accessLog = accessLog;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Query and path dates (no bound object): bounded years, else a 400 naming the parameter. */
+    @InitBinder
+    void boundedDates(WebDataBinder binder) {
+        if (binder.getTarget() != null) {
+            return;
+        }
+        binder.registerCustomEditor(LocalDate.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                if (text == null || text.isBlank()) {
+                    setValue(null);
+                    return;
+                }
+                LocalDate date;
+                try {
+                    date = LocalDate.parse(text.strip(), DateTimeFormatter.ISO_LOCAL_DATE);
+                } catch (java.time.DateTimeException e) {
+                    throw new IllegalArgumentException("not an ISO date");
+                }
+                if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+                    throw new IllegalArgumentException("year out of range");
+                }
+                setValue(date);
+            }
+        });
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -139,6 +180,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     .header(HttpHeaders.RETRY_AFTER, Unavailable.RETRY_AFTER_SECONDS)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Unavailable.problem());
         }
+        if (BodyTooLarge.in(e)) {
+            return answer(RequestSizeLimit.tooLarge(maxBodyBytes));
+        }
         FailureLog.unexpected(log, request, e);
         return answer(underRequestId(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The request failed; it has been logged under its request id")));
@@ -147,7 +191,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (BodyTooLarge.in(ex)) {
+            return cast(answer(RequestSizeLimit.tooLarge(maxBodyBytes)));
+        }
         return cast(answer(Problems.invalid(List.of(JsonProblems.violationOf(ex.getCause())))));
+    }
+
+    /** A browser's mistyped page address gets the HTML 404 page (through /error), an API client problem+json. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest web && web.getResponse() != null && Problems.wantsPage(web.getRequest())) {
+            try {
+                web.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (java.io.IOException e) {
+                // the client is gone; answer as for an API client
+            }
+        }
+        return handleExceptionInternal(ex, null, headers, status, request);
     }
 
     @Override
@@ -199,8 +261,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     static String action(HttpServletRequest request) {
-        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        return request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
+        return Routes.action(request);
     }
 
     @SuppressWarnings("unchecked")

@@ -34,7 +34,8 @@ import tools.jackson.databind.ObjectMapper;
  * not say) and {@code uploadLimit} ("1 MB"), which the page shows at its file field. Nothing of the body is kept.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after the request id (audit) and UnsafeRequestGate, which refuses multipart on the API unread
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class UploadLimit extends OncePerRequestFilter {
 
     static final String MESSAGE = "is larger than the upload limit";

@@ -115,10 +115,11 @@ abstract class AuditContract extends ApiTestBase {
         JsonNode refused = api.as("auditor1").get(EVENTS + "?outcome=REFUSED&actor=compliance1").json();
         assertThat(refused).hasSize(3);
         assertThat(refused.get(0).get("role").asString()).isEqualTo("COMPLIANCE");
+        // the wrong password is a LOGIN_FAILED event; 401s themselves are counted per source and minute (issue 12)
         JsonNode anonymous = api.as("auditor1").get(EVENTS + "?outcome=REFUSED&actor=anonymous").json();
-        assertThat(anonymous.size()).isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from access_events where outcome = 'REFUSED' and detail = '401'")
-                .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        assertThat(anonymous.size()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select sum(refusals) from refused_requests").query(Long.class).single())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test

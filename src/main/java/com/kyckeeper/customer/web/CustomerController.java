@@ -9,6 +9,7 @@ import com.kyckeeper.customer.DocumentType;
 import com.kyckeeper.customer.MaskedCustomer;
 import com.kyckeeper.customer.ReverificationDue;
 import com.kyckeeper.customer.VerificationDecision;
+import com.kyckeeper.shared.HeaderText;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.shared.PreconditionRequiredException;
 import java.net.URI;
@@ -58,10 +59,8 @@ class CustomerController {
             MaskedCustomer c = registry.find(customerId);
             return ResponseEntity.ok().eTag(etag(c.version())).body(c);
         }
-        if (purpose == null || purpose.isBlank()) {
-            throw new InvalidInputException("X-Access-Purpose", "header is required to reveal personal data");
-        }
-        CustomerDetails d = registry.reveal(customerId, purpose);
+        // raw UTF-8 and RFC 8187 both decoded; a missing purpose is refused (and logged) by the registry
+        CustomerDetails d = registry.reveal(customerId, HeaderText.decode(purpose));
         return ResponseEntity.ok().eTag(etag(d.version())).header("Cache-Control", "no-store").body(fullView(d));
     }
 
