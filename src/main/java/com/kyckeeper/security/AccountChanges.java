@@ -115,6 +115,10 @@ class AccountChanges {
         if (actor.equals(c.username())) {
             throw new AccessDeniedException("A security administrator may not decide a change to their own account");
         }
+        if (changes.created(actor, c.requestedBy())) {
+            // The requester set this account's initial password: it may be the requester's second account.
+            throw new AccessDeniedException("Four eyes: an account the requester had created may not decide their change");
+        }
         if (c.status() != UserChange.Status.PENDING_APPROVAL) {
             throw new ConflictException("The change has already been decided");
         }

@@ -50,6 +50,14 @@ class UserChanges {
                 .params(username, kind.name(), UserChange.Status.PENDING_APPROVAL.name()).query(Long.class).single() > 0;
     }
 
+    /** Whether {@code username}'s account was created through a change that {@code requester} requested. */
+    boolean created(String username, String requester) {
+        return jdbc.sql("select count(*) from user_changes where username = ? and kind = ? and status = ?"
+                        + " and requested_by = ?")
+                .params(username, UserChange.Kind.CREATE.name(), UserChange.Status.APPROVED.name(), requester)
+                .query(Long.class).single() > 0;
+    }
+
     List<UserChange> byStatus(UserChange.Status status, int limit) {
         return jdbc.sql(SELECT + " where status = ? order by requested_at, id fetch first " + limit + " rows only")
                 .param(status.name()).query(this::row).list().stream().map(Row::change).toList();

@@ -160,6 +160,18 @@ abstract class UserChangesContract extends ApiTestBase {
     }
 
     @Test
+    void anAdministratorAccountTheRequesterHadCreatedCannotApproveTheRequestersChanges() {
+        // admin1 knows admin3's initial password: admin3 may be admin1's second account.
+        activeUser("admin3", "Another-Desk-2027", "SECURITY_ADMIN");
+        String change = requestUser("clerk25", "TELLER");
+        Api.Response second = api.as("admin3").password("Another-Desk-2027").post(CHANGES + "/" + change + "/decision",
+                Map.of("decision", "APPROVE"));
+        assertThat(second.status()).isEqualTo(403);
+        assertThat(api.as("clerk25").password(PASSWORD).get(PROBE).status()).isEqualTo(401);
+        assertThat(decide("admin2", change, "APPROVE").status()).isEqualTo(200);
+    }
+
+    @Test
     void decisionsCheckTheirInput() {
         String change = requestUser("clerk24", "TELLER");
         Api.Response noDecision = api.as("admin2").post(CHANGES + "/" + change + "/decision", Map.of());
