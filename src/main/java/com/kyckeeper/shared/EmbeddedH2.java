@@ -91,7 +91,7 @@ public final class EmbeddedH2 {
         String plain = url.split(";", 2)[0];
         try (Connection c = DriverManager.getConnection(plain, user, LEGACY_PASSWORD); Statement s = c.createStatement()) {
             s.execute("ALTER USER \"" + user.toUpperCase(Locale.ROOT).replace("\"", "") + "\" SET PASSWORD '" + generated + "'");
-            log.warn("The embedded database had the old default password; it now has a generated one in its folder");
+            log.warn("The embedded database had the old default credentials; it now uses the generated secret in its folder");
         } catch (SQLException e) {
             throw new IllegalStateException("The embedded database exists but not with the old default password:"
                     + " set KYC_DB_PASSWORD to its password", e);
