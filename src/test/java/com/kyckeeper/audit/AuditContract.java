@@ -404,8 +404,8 @@ abstract class AuditContract extends ApiTestBase {
         Path pub = Files.writeString(dir.resolve("audit.pub"), key.body());
         IntegrityReport offline = OfflineVerifier.verify(log, pub, null);
         assertThat(offline.status()).isEqualTo(IntegrityReport.Status.INTACT);
-        assertThat(offline.verifiedThrough()).isEqualTo(seqOf("CUSTOMER_REVEAL", id) + 0 >= 0
-                ? jdbc.sql("select max(seq) from access_event_seals").query(Long.class).single() : -1);
+        // The export's own event is recorded before it streams, so it may be sealed after the export's head.
+        assertThat(offline.verifiedThrough()).isGreaterThanOrEqualTo(seqOf("CUSTOMER_REVEAL", id));
 
         long target = seqOf("CUSTOMER_REVEAL", id);
         Path tampered = Files.writeString(dir.resolve("tampered.csv"), export.body().replace("\"review\"", "\"audit\""));
