@@ -50,12 +50,27 @@ class UnsafeRequestGate extends OncePerRequestFilter {
             Problems.write(response, p, json);
             return;
         }
+        if (query != null && !parameterParses(request)) {
+            // e.g. an empty name (?=x): Tomcat refuses to parse it later, from inside whatever asks first
+            Problems.write(response, Problems.invalid(List.of(new FieldViolation("query",
+                    "must be name=value pairs"))), json);
+            return;
+        }
         if (isApi(request) && WRITES.contains(request.getMethod()) && formLike(request.getContentType())) {
             Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415",
                     "Unsupported Media Type", "Send application/json"), json);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean parameterParses(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     private static boolean isApi(HttpServletRequest request) {

@@ -43,6 +43,8 @@ class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyE
     private final Clock clock;
     private final TransactionTemplate tx;
     private final CryptoProperties.Rotation settings;
+    /** When this worker first found a rotation waiting to retire old keys ({@link System#nanoTime()}). */
+    private final java.util.Map<String, Long> retireWaitStarted = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "key-rotation");
         t.setDaemon(true);
@@ -224,13 +226,19 @@ class KeyRotations implements KeyRotation, ApplicationListener<ApplicationReadyE
      * then the older versions are destroyed. Waits for {@code retiringFrom} first.
      */
     private boolean retire(Row row, int size) throws InterruptedException {
-        long wait = java.time.Duration.between(clock.instant(), row.retiringFrom()).toMillis();
+        // Whichever ends first: the stored time on the service clock, or the same grace measured on
+        // this worker (a clock that stands still, as in tests, must not stop the rotation).
+        long seen = retireWaitStarted.computeIfAbsent(row.id(), k -> System.nanoTime());
+        long waited = (System.nanoTime() - seen) / 1_000_000;
+        long wait = Math.min(java.time.Duration.between(clock.instant(), row.retiringFrom()).toMillis(),
+                settings.retireAfter().toMillis() - waited);
         if (wait > 0) {
             Thread.sleep(Math.min(wait, 1000));
             return true;
         }
         List<String> owners = keys.owners(row.cursor(), size);
         if (owners.isEmpty()) {
+            retireWaitStarted.remove(row.id());
             complete(row.id());
             return false;
         }
