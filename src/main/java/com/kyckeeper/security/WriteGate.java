@@ -2,6 +2,8 @@ package com.kyckeeper.security;
 
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -17,13 +19,16 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  */
 final class WriteGate implements AuthorizationManager<RequestAuthorizationContext> {
 
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
     private static final Set<String> NON_BUSINESS = Set.of("ROLE_" + Roles.AUDITOR, "ROLE_" + Roles.SECURITY_ADMIN);
 
     @Override
     public AuthorizationDecision authorize(Supplier<? extends Authentication> authentication,
                                            RequestAuthorizationContext context) {
         Authentication auth = authentication.get();
-        boolean business = auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
+        // an anonymous caller also holds a ROLE_ (ANONYMOUS): refused here, so it gets the entry point's 401
+        boolean business = auth != null && auth.isAuthenticated() && !TRUST.isAnonymous(auth)
+                && auth.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).anyMatch(a -> a.startsWith("ROLE_") && !NON_BUSINESS.contains(a));
         return new AuthorizationDecision(business);
     }

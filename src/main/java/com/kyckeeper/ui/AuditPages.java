@@ -152,7 +152,8 @@ class AuditPages {
         try {
             LocalDate d = LocalDate.parse(value.strip());
             return (endOfDay ? d.plusDays(1) : d).atStartOfDay(clock.zone()).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
+            // also the last representable day, which has no next one
             errors.add(new FieldViolation(field, "must be a date (yyyy-mm-dd)"));
             return null;
         }

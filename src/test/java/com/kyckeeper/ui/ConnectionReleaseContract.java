@@ -93,8 +93,9 @@ abstract class ConnectionReleaseContract extends ApiTestBase {
                     continue;
                 }
                 boolean ofCustomer = pattern.startsWith("/customers/") || pattern.startsWith("/api/v1/customers/");
-                paths.add(pattern.replace("{username}", "teller1")
-                        .replace("{id}", ofCustomer ? customer : UUID.randomUUID().toString()));
+                paths.add(pattern.replace("{username}", "teller1").replace("{date}", "2026-11-20")
+                        .replace("{id}", ofCustomer ? customer : UUID.randomUUID().toString())
+                        .replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
             }
         });
         return List.copyOf(paths);

@@ -151,6 +151,10 @@ abstract class HttpEdgeContract extends ApiTestBase {
         Api.Response far = api.as("compliance1").get("/api/v1/reports/large-value?from=+999999999-01-01&to=2026-01-01");
         assertThat(far.status()).as(far.body()).isEqualTo(400);
         assertThat(far.contentType()).startsWith("application/problem+json");
+        // found by OpenApiFuzzTest: the audit query parses its dates itself, and the last day has no next day
+        Api.Response last = api.as("auditor1").get("/api/v1/audit/access-events?to=%2B999999999-12-31");
+        assertThat(last.status()).as(last.body()).isEqualTo(400);
+        assertThat(last.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
     }
 
     @Test

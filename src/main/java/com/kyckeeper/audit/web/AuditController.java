@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -109,20 +110,28 @@ class AuditController {
         return body;
     }
 
-    /** An ISO instant with offset, or a business date (from: its start; to: the end of that day). */
+    /**
+     * An ISO instant with offset, or a business date (from: its start; to: the end of that day), in the
+     * years 1900–9999 (as query dates elsewhere: {@code +999999999-12-31} has no next day).
+     */
     private Instant instant(String field, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notInstant) {
+            OffsetDateTime at;
             try {
+                at = OffsetDateTime.parse(value);
+            } catch (DateTimeParseException notInstant) {
                 LocalDate d = LocalDate.parse(value);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(clock.zone()).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException(field, "must be a date (2026-11-20) or an instant with offset");
+                at = (endOfDay ? d.plusDays(1) : d).atStartOfDay(clock.zone()).toOffsetDateTime();
             }
+            if (at.getYear() < 1900 || at.getYear() > 10000) {
+                throw new DateTimeException("year out of range");
+            }
+            return at.toInstant();
+        } catch (DateTimeException e) {
+            throw new InvalidInputException(field, "must be a date (2026-11-20) or an instant with offset");
         }
     }
 }

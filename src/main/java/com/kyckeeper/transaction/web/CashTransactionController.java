@@ -139,7 +139,11 @@ class CashTransactionController {
 
     private static LocalDate day(String date) {
         try {
-            return LocalDate.parse(date);
+            LocalDate d = LocalDate.parse(date);
+            if (d.getYear() < 1900 || d.getYear() > 9999) {
+                throw new DateTimeParseException("year out of range", date, 0);
+            }
+            return d;
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("date", "must be an ISO date such as 2026-11-20");
         }
