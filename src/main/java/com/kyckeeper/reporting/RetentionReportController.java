@@ -58,7 +58,9 @@ class RetentionReportController {
                   HttpServletResponse response) throws IOException {
         // Without asOf: today in the business time zone (what an officer means by "now").
         LocalDate asOf = given == null ? clock.today() : given;
-        Set<RetentionStatus> only = status == null ? Set.of() : status;
+        // an empty item (status= or status=%00) binds as null: no filter, not a failure
+        Set<RetentionStatus> only = status == null ? Set.of()
+                : status.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
         ReportFiles.Rows<RetentionReportRow> rows = sink -> report.write(asOf, only, sink);
         switch (format) {
             case "json" -> {
