@@ -214,7 +214,11 @@ class ComplianceBrowserTest extends ApiTestBase {
     @Test
     void theDashboardDrawsItsThreeChartsAsInlineSvgWithATableAlternative() {
         String customer = registered();
-        String at = OffsetDateTime.now(clock.withZone(BUSINESS_ZONE)).minusHours(1).withNano(0).toString();
+        // An hour ago, but still today in the business zone (just after midnight an hour ago was yesterday).
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(BUSINESS_ZONE)).withNano(0);
+        OffsetDateTime hourAgo = now.minusHours(1);
+        String at = (hourAgo.toLocalDate().equals(now.toLocalDate()) ? hourAgo
+                : now.truncatedTo(java.time.temporal.ChronoUnit.DAYS)).toString();
         Api.Response tx = api.as("teller1").post("/api/v1/cash-transactions",
                 tx(customer, "DEPOSIT", "60000.00", "CNY", at));
         assertThat(tx.status()).as(tx.body()).isEqualTo(201);
