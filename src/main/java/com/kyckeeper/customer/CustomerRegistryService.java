@@ -323,34 +323,23 @@ class CustomerRegistryService implements CustomerRegistry {
         }
         CustomerRecord r = readable(id);
         accessLog.append(AccessEvent.success("CUSTOMER_HISTORY", r.id));
-        long total = versions.countByCustomerId(r.id);
+        // Every version, newest first, read once: a snapshot's own editor and verifier follow from all versions
+        // up to it, so the page is a slice of this list rather than queries of its own.
+        List<VersionRecord> all = versions.findByCustomerIdOrderByVersionDesc(r.id);
+        int total = all.size();
+        int from = (int) Math.min(total, (long) page * size);
+        int shown = Math.min(total - from, size);
         // One row past the page: the version before the page's last one, to tell what that one changed.
-        List<VersionRecord> kept = new java.util.ArrayList<>();
-        if ((long) page * size < total) {
-            List<VersionRecord> rows = versions.findByCustomerIdOrderByVersionDesc(r.id,
-                    org.springframework.data.domain.PageRequest.of(page, size));
-            kept.addAll(rows);
-            if (rows.size() == size && (long) (page + 1) * size < total) {
-                kept.add(versions.findByCustomerIdOrderByVersionDesc(r.id,
-                        org.springframework.data.domain.PageRequest.of((page + 1) * size, 1)).getFirst());
-            }
-        }
-        int shown = Math.min(kept.size(), size);
+        List<VersionRecord> kept = all.subList(from, Math.min(total, from + shown + 1));
         List<CustomerProfile> profiles = kept.stream().map(codec::readSnapshot).toList();
-        // A snapshot's own editor and verifier follow from every version up to it, not only the page's.
-        java.util.Map<Long, VersionAttribution> attributions = new java.util.HashMap<>();
-        List<VersionRecord> oldestFirst = versions.findByCustomerIdOrderByVersionDesc(r.id).reversed();
-        List<VersionAttribution> walked = VersionAttribution.walk(oldestFirst, r.closedOn);
-        for (int i = 0; i < oldestFirst.size(); i++) {
-            attributions.put(oldestFirst.get(i).version, walked.get(i));
-        }
+        List<VersionAttribution> attributions = VersionAttribution.walk(all.reversed(), r.closedOn).reversed();
         List<CustomerVersion> answer = new java.util.ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
             VersionRecord v = kept.get(i);
             // Newest first: the version before this one is the next in the list.
             CustomerProfile before = i + 1 < kept.size() ? profiles.get(i + 1) : null;
             answer.add(new CustomerVersion(v.version, v.changeKind, v.status, v.changedAt, v.changedBy,
-                    codec.mask(r, v.version, v.status, profiles.get(i), attributions.get(v.version),
+                    codec.mask(r, v.version, v.status, profiles.get(i), attributions.get(from + i),
                             profiles.get(i).nextExpiry().orElse(null)),
                     codec.changedFields(before, profiles.get(i))));
         }

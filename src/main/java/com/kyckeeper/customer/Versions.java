@@ -9,11 +9,6 @@ interface Versions extends JpaRepository<VersionRecord, VersionRecord.Key> {
 
     List<VersionRecord> findByCustomerIdOrderByVersionDesc(String customerId);
 
-    /** One page, newest first; ask for one row more than shown to know what the last one changed. */
-    List<VersionRecord> findByCustomerIdOrderByVersionDesc(String customerId, org.springframework.data.domain.Pageable page);
-
-    long countByCustomerId(String customerId);
-
     /** Everyone who registered or changed the record since its last verification decision (four eyes). */
     @Query("""
             select distinct v.changedBy from VersionRecord v where v.customerId = :id
