@@ -18,29 +18,22 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerEncryptedRecords implements EncryptedRecords {
 
-    static final List<String> CUSTOMER_COLUMNS = List.of("name_ct", "gender_ct", "nationality_ct", "occupation_ct",
-            "address_ct", "habitual_residence_ct", "phone_ct", "email_ct", "business_scope_ct", "credit_code_ct",
-            "legacy_org_code_ct", "legacy_tax_number_ct", "doc_number_ct", "licence_name_ct", "licence_number_ct",
-            "customer_source_ct", "industry_ct", "verification_note_ct");
+    /** The customers row's ciphertext columns, straight from {@link CustomerColumn}: rotation cannot miss one. */
+    static final List<String> CUSTOMER_COLUMNS = CustomerColumn.ofCustomerRow().stream().map(c -> c.column).toList();
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
-    private final CustomerCodec codec;
+    private final CustomerCipher fields;
 
-    CustomerEncryptedRecords(JdbcClient jdbc, FieldCipher cipher, CustomerCodec codec) {
+    CustomerEncryptedRecords(JdbcClient jdbc, FieldCipher cipher, CustomerCipher fields) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.codec = codec;
+        this.fields = fields;
     }
 
     @Override
     public java.util.Set<String> encryptedColumns() {
-        java.util.Set<String> columns = new java.util.TreeSet<>();
-        CUSTOMER_COLUMNS.forEach(c -> columns.add(CustomerCodec.CUSTOMERS + "." + c));
-        columns.add(CustomerCodec.PARTIES + ".name_ct");
-        columns.add(CustomerCodec.PARTIES + ".doc_number_ct");
-        columns.add(CustomerCodec.VERSIONS + ".snapshot_ct");
-        return columns;
+        return CustomerColumn.qualifiedNames();
     }
 
     @Override
@@ -53,7 +46,7 @@ class CustomerEncryptedRecords implements EncryptedRecords {
         Map<String, Object> updated = new LinkedHashMap<>();
         for (String column : CUSTOMER_COLUMNS) {
             if (value(row.get(), column) instanceof String ct) {
-                updated.put(column, rewrite.apply(new FieldRef(CustomerCodec.CUSTOMERS, column, owner), ct));
+                updated.put(column, rewrite.apply(new FieldRef(CustomerColumn.Table.CUSTOMERS.sqlName, column, owner), ct));
             }
         }
         if (!updated.isEmpty()) {
@@ -70,8 +63,8 @@ class CustomerEncryptedRecords implements EncryptedRecords {
                 .param("id", owner).query().listOfRows()) {
             String id = (String) value(party, "id");
             jdbc.sql("update customer_parties set name_ct = :name, doc_number_ct = :doc where id = :id")
-                    .param("name", rewrite.apply(new FieldRef(CustomerCodec.PARTIES, "name_ct", id), (String) value(party, "name_ct")))
-                    .param("doc", rewrite.apply(new FieldRef(CustomerCodec.PARTIES, "doc_number_ct", id),
+                    .param("name", rewrite.apply(CustomerCipher.partyField(CustomerColumn.PARTY_NAME, id), (String) value(party, "name_ct")))
+                    .param("doc", rewrite.apply(CustomerCipher.partyField(CustomerColumn.PARTY_DOC_NUMBER, id),
                             (String) value(party, "doc_number_ct")))
                     .param("id", id).update();
             n += 2;
@@ -80,7 +73,7 @@ class CustomerEncryptedRecords implements EncryptedRecords {
                 .param("id", owner).query().listOfRows()) {
             long v = ((Number) value(version, "version")).longValue();
             jdbc.sql("update customer_versions set snapshot_ct = :ct where customer_id = :id and version = :v")
-                    .param("ct", rewrite.apply(new FieldRef(CustomerCodec.VERSIONS, "snapshot_ct", owner + "#" + v),
+                    .param("ct", rewrite.apply(CustomerSnapshots.field(owner, v),
                             (String) value(version, "snapshot_ct")))
                     .param("id", owner).param("v", v).update();
             n++;
@@ -96,22 +89,22 @@ class CustomerEncryptedRecords implements EncryptedRecords {
         }
         int n = 0;
         if (value(row.get(), "doc_type") instanceof String type && value(row.get(), "doc_number_ct") instanceof String ct) {
-            String number = cipher.decrypt(owner, new FieldRef(CustomerCodec.CUSTOMERS, "doc_number_ct", owner), ct);
+            String number = fields.decrypt(owner, CustomerColumn.DOC_NUMBER, ct);
             n += jdbc.sql("update customers set doc_number_bidx = :b where id = :id")
-                    .param("b", codec.documentIndex(DocumentType.valueOf(type), number)).param("id", owner).update();
+                    .param("b", fields.documentIndex(DocumentType.valueOf(type), number)).param("id", owner).update();
         }
         if (value(row.get(), "credit_code_ct") instanceof String ct) {
-            String code = cipher.decrypt(owner, new FieldRef(CustomerCodec.CUSTOMERS, "credit_code_ct", owner), ct);
+            String code = fields.decrypt(owner, CustomerColumn.CREDIT_CODE, ct);
             n += jdbc.sql("update customers set credit_code_bidx = :b where id = :id")
-                    .param("b", codec.creditCodeIndex(code)).param("id", owner).update();
+                    .param("b", fields.creditCodeIndex(code)).param("id", owner).update();
         }
         for (Map<String, Object> party : jdbc.sql("select id, doc_type, doc_number_ct from customer_parties where customer_id = :id")
                 .param("id", owner).query().listOfRows()) {
             String id = (String) value(party, "id");
-            String number = cipher.decrypt(owner, new FieldRef(CustomerCodec.PARTIES, "doc_number_ct", id),
+            String number = cipher.decrypt(owner, CustomerCipher.partyField(CustomerColumn.PARTY_DOC_NUMBER, id),
                     (String) value(party, "doc_number_ct"));
             n += jdbc.sql("update customer_parties set doc_number_bidx = :b where id = :id")
-                    .param("b", codec.documentIndex(DocumentType.valueOf((String) value(party, "doc_type")), number))
+                    .param("b", fields.documentIndex(DocumentType.valueOf((String) value(party, "doc_type")), number))
                     .param("id", id).update();
         }
         return n;

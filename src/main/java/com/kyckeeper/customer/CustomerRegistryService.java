@@ -7,20 +7,21 @@ import com.kyckeeper.security.Actor;
 import com.kyckeeper.security.CurrentActor;
 import com.kyckeeper.security.Roles;
 import com.kyckeeper.shared.BusinessClock;
-import com.kyckeeper.shared.ConflictException;
+import com.kyckeeper.shared.FieldViolation;
 import com.kyckeeper.shared.GoneException;
 import com.kyckeeper.shared.InvalidFieldException;
 import com.kyckeeper.shared.InvalidInputException;
 import com.kyckeeper.shared.NotFoundException;
-import com.kyckeeper.shared.PreconditionFailedException;
 import com.kyckeeper.shared.Text;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,7 +36,10 @@ class CustomerRegistryService implements CustomerRegistry {
 
     private final Customers customers;
     private final Versions versions;
-    private final CustomerCodec codec;
+    private final CustomerCipher fields;
+    private final CustomerMasking masks;
+    private final CustomerHistory history;
+    private final UniqueIdentities unique;
     private final AccessLog accessLog;
     private final BusinessClock clock;
     private final CustomerPolicy policy;
@@ -44,13 +48,17 @@ class CustomerRegistryService implements CustomerRegistry {
     private final ArchiveGrants archiveGrants;
     private final LookupLimiter lookups;
 
-    CustomerRegistryService(Customers customers, Versions versions, CustomerCodec codec, AccessLog accessLog,
-                            BusinessClock clock, CustomerPolicy policy, ApplicationEventPublisher events,
-                            CustomerPurge purged, ArchiveGrants archiveGrants, LookupLimiter lookups) {
+    CustomerRegistryService(Customers customers, Versions versions, CustomerCipher fields, CustomerMasking masks,
+                            CustomerHistory history, UniqueIdentities unique, AccessLog accessLog, BusinessClock clock,
+                            CustomerPolicy policy, ApplicationEventPublisher events, CustomerPurge purged,
+                            ArchiveGrants archiveGrants, LookupLimiter lookups) {
         this.lookups = lookups;
         this.customers = customers;
         this.versions = versions;
-        this.codec = codec;
+        this.fields = fields;
+        this.masks = masks;
+        this.history = history;
+        this.unique = unique;
         this.accessLog = accessLog;
         this.clock = clock;
         this.policy = policy;
@@ -67,24 +75,13 @@ class CustomerRegistryService implements CustomerRegistry {
             throw new InvalidInputException("type", "is required");
         }
         CustomerProfile profile = raw.validated(clock.today(), policy.profileLimits());
-        Actor actor = CurrentActor.get();
-        CustomerRecord r = new CustomerRecord();
-        r.id = CustomerId.random().toString();
-        r.fresh = true;
-        r.version = 1;
-        ensureUnique(profile, null);
-        codec.write(r, profile);
-        OffsetDateTime now = clock.nowOffset();
-        r.status = CustomerStatus.PENDING_VERIFICATION;
-        r.createdAt = now;
-        r.createdBy = actor.username();
-        r.updatedAt = now;
-        r.updatedBy = actor.username();
-        r = saveUnique(r, profile);
-        keepVersion(r, "REGISTERED", profile);
+        unique.ensureUnique(profile, null);
+        Customer customer = Customer.register(profile, CurrentActor.get().username(), clock.nowOffset(), fields);
+        CustomerRecord r = unique.saveUnique(customer.row(), profile);
+        history.keep(r, ChangeKind.REGISTERED, profile);
         accessLog.append(AccessEvent.success("CUSTOMER_REGISTER", r.id));
-        events.publishEvent(new CustomerRegistered(new CustomerId(java.util.UUID.fromString(r.id)), r.type));
-        return codec.masked(r, r.status, profile);
+        publish(customer);
+        return masks.masked(r, r.status, profile);
     }
 
     @Override
@@ -93,7 +90,7 @@ class CustomerRegistryService implements CustomerRegistry {
     public MaskedCustomer find(CustomerId id) {
         CustomerRecord r = readable(id);
         accessLog.append(AccessEvent.success("CUSTOMER_READ", r.id));
-        return codec.masked(r, effectiveStatus(r), codec.read(r));
+        return masks.masked(r, effectiveStatus(r), fields.read(r));
     }
 
     @Override
@@ -113,8 +110,8 @@ class CustomerRegistryService implements CustomerRegistry {
             CustomerRecord r = readable(id);
             accessLog.append(AccessEvent.success("CUSTOMER_REVEAL", r.id).withPurpose(why));
             lookups.revealed();
-            return new CustomerDetails(id, effectiveStatus(r), r.version, codec.read(r), r.createdAt, r.createdBy,
-                    r.updatedAt, r.updatedBy, r.verifiedAt, r.verifiedBy, codec.decryptNote(r), r.closedOn);
+            return new CustomerDetails(id, effectiveStatus(r), r.version, fields.read(r), r.createdAt, r.createdBy,
+                    r.updatedAt, r.updatedBy, r.verifiedAt, r.verifiedBy, fields.readNote(r), r.closedOn);
         } catch (RuntimeException e) {
             // not found, purged, undecryptable …: the attempt and its stated purpose stay on record
             accessLog.appendIndependently(new AccessEvent("CUSTOMER_REVEAL", id.toString(), why, Outcome.FAILED,
@@ -137,7 +134,7 @@ class CustomerRegistryService implements CustomerRegistry {
         } catch (InvalidFieldException e) {
             throw new InvalidInputException("idNumber", e.getMessage());
         }
-        return searchResult(customers.findFirstByDocTypeAndDocNumberBidxIn(type, codec.documentIndexes(type, normalised)),
+        return searchResult(customers.findFirstByDocTypeAndDocNumberBidxIn(type, fields.documentIndexes(type, normalised)),
                 "by document");
     }
 
@@ -152,55 +149,39 @@ class CustomerRegistryService implements CustomerRegistry {
         } catch (InvalidFieldException e) {
             throw new InvalidInputException("creditCode", e.getMessage());
         }
-        return searchResult(customers.findFirstByCreditCodeBidxIn(codec.creditCodeIndexes(normalised)), "by credit code");
+        return searchResult(customers.findFirstByCreditCodeBidxIn(fields.creditCodeIndexes(normalised)), "by credit code");
     }
 
     private List<MaskedCustomer> searchResult(Optional<CustomerRecord> found, String how) {
         // Archived customers are not disclosed to roles that would need a lending grant to read them.
         Optional<CustomerRecord> visible = found.filter(this::mayRead);
         accessLog.append(new AccessEvent("CUSTOMER_SEARCH", visible.map(r -> r.id).orElse(null), null,
-                com.kyckeeper.audit.Outcome.SUCCESS, how + ", results: " + (visible.isPresent() ? 1 : 0)));
-        return visible.map(r -> codec.masked(r, effectiveStatus(r), codec.read(r))).stream().toList();
+                Outcome.SUCCESS, how + ", results: " + (visible.isPresent() ? 1 : 0)));
+        return visible.map(r -> masks.masked(r, effectiveStatus(r), fields.read(r))).stream().toList();
     }
 
     @Override
     @Transactional
     @PreAuthorize("hasAnyRole('TELLER','SUPERVISOR')")
     public MaskedCustomer change(CustomerId id, long expectedVersion, UnaryOperator<CustomerProfile> change) {
-        CustomerRecord r = loadForUpdate(id);
-        if (r.version != expectedVersion) {
-            throw new PreconditionFailedException("The record has changed since version " + expectedVersion);
-        }
-        if (r.status == CustomerStatus.CLOSED) {
-            throw new ConflictException("The customer is closed; its record can no longer change");
-        }
-        CustomerProfile current = codec.read(r);
+        Customer customer = Customer.of(loadForUpdate(id));
+        customer.ensureChangeable(expectedVersion);
+        CustomerRecord r = customer.row();
+        CustomerProfile current = fields.read(r);
         CustomerProfile proposed = change.apply(current);
-        if (proposed == null || proposed.customerType() != r.type) {
-            throw new InvalidInputException("type", "cannot be changed");
-        }
+        customer.ensureSameType(proposed);
         CustomerProfile updated = proposed.validated(clock.today(), policy.profileLimits());
         if (updated.equals(current)) {
             accessLog.append(AccessEvent.success("CUSTOMER_UPDATE", r.id).withDetail("no change"));
-            return codec.masked(r, effectiveStatus(r), current);
+            return masks.masked(r, effectiveStatus(r), current);
         }
-        ensureUnique(updated, r.id);
-        boolean identityChanged = !IdentityFacts.of(updated).equals(IdentityFacts.of(current));
-        codec.write(r, updated);
-        if (identityChanged && r.status != CustomerStatus.REJECTED) {
-            // Identity facts changed: the record needs a fresh four-eyes verification.
-            r.status = CustomerStatus.PENDING_VERIFICATION;
-            r.verifiedAt = null;
-            r.verifiedBy = null;
-        }
-        r.updatedAt = clock.nowOffset();
-        r.updatedBy = CurrentActor.get().username();
-        r.version++;
-        r = saveUnique(r, updated);
-        keepVersion(r, identityChanged ? "IDENTITY_CHANGED" : "DETAILS_CHANGED", updated);
+        unique.ensureUnique(updated, r.id);
+        ChangeKind kind = customer.change(current, updated, CurrentActor.get().username(), clock.nowOffset(), fields);
+        r = unique.saveUnique(r, updated);
+        history.keep(r, kind, updated);
         accessLog.append(AccessEvent.success("CUSTOMER_UPDATE", r.id));
-        events.publishEvent(new CustomerChanged(id, r.version));
-        return codec.masked(r, effectiveStatus(r), updated);
+        publish(customer);
+        return masks.masked(r, effectiveStatus(r), updated);
     }
 
     @Override
@@ -216,26 +197,17 @@ class CustomerRegistryService implements CustomerRegistry {
         } catch (InvalidFieldException e) {
             throw new InvalidInputException("note", e.getMessage());
         }
-        CustomerRecord r = loadForUpdate(id);
-        Actor actor = CurrentActor.get();
-        if (actor.username().equals(r.createdBy) || versions.editorsSinceLastDecision(r.id).contains(actor.username())) {
-            throw new AccessDeniedException("Four eyes: the registrant or an editor since the last verification may"
-                    + " not verify the record");
-        }
-        if (r.status != CustomerStatus.PENDING_VERIFICATION || effectiveStatus(r) == CustomerStatus.SUSPENDED) {
-            throw new ConflictException("Only a customer pending verification can be verified");
-        }
-        r.status = decision == VerificationDecision.APPROVE ? CustomerStatus.VERIFIED : CustomerStatus.REJECTED;
-        r.verifiedAt = clock.nowOffset();
-        r.verifiedBy = actor.username();
-        r.verificationNoteCt = codec.encryptNote(r, cleanNote);
-        CustomerProfile profile = codec.read(r);
-        r.version++;
-        r = customers.saveAndFlush(r);
-        keepVersion(r, decision == VerificationDecision.APPROVE ? "VERIFIED" : "REJECTED", profile);
+        Customer customer = Customer.of(loadForUpdate(id));
+        String actor = CurrentActor.get().username();
+        ChangeKind kind = customer.verify(decision, cleanNote, actor,
+                () -> versions.editorsSinceLastDecision(customer.row().id), clock.today(), suspension(),
+                clock.nowOffset(), fields);
+        CustomerProfile profile = fields.read(customer.row());
+        CustomerRecord r = customers.saveAndFlush(customer.row());
+        history.keep(r, kind, profile);
         accessLog.append(AccessEvent.success("CUSTOMER_VERIFY", r.id).withDetail(decision.name()));
-        events.publishEvent(new CustomerVerified(id, decision));
-        return codec.masked(r, effectiveStatus(r), profile);
+        publish(customer);
+        return masks.masked(r, effectiveStatus(r), profile);
     }
 
     @Override
@@ -248,10 +220,10 @@ class CustomerRegistryService implements CustomerRegistry {
         LocalDate today = clock.today();
         List<CustomerRecord> due = customers.expiringBy(today.plusDays(withinDays),
                 List.of(CustomerStatus.PENDING_VERIFICATION, CustomerStatus.VERIFIED), PageRequest.of(0, MAX_DUE_LIST));
-        accessLog.append(new AccessEvent("REVERIFICATION_LIST", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
+        accessLog.append(new AccessEvent("REVERIFICATION_LIST", null, null, Outcome.SUCCESS,
                 "results: " + due.size()));
-        return due.stream().map(r -> new ReverificationDue(codec.masked(r, effectiveStatus(r), codec.read(r)),
-                r.nextDocumentExpiry, r.nextDocumentExpiry.isBefore(today), suspensionFrom(r.nextDocumentExpiry))).toList();
+        return due.stream().map(r -> new ReverificationDue(masks.masked(r, effectiveStatus(r), fields.read(r)),
+                r.nextDocumentExpiry, r.nextDocumentExpiry.isBefore(today), suspension().from(r.nextDocumentExpiry))).toList();
     }
 
     @Override
@@ -263,41 +235,25 @@ class CustomerRegistryService implements CustomerRegistry {
         }
         List<CustomerRecord> pending = customers.findByStatusOrderByCreatedAtAscIdAsc(
                 CustomerStatus.PENDING_VERIFICATION, PageRequest.of(0, limit));
-        accessLog.append(new AccessEvent("VERIFICATION_QUEUE", null, null, com.kyckeeper.audit.Outcome.SUCCESS,
+        accessLog.append(new AccessEvent("VERIFICATION_QUEUE", null, null, Outcome.SUCCESS,
                 "results: " + pending.size()));
-        return pending.stream().map(r -> codec.masked(r, effectiveStatus(r), codec.read(r))).toList();
+        return pending.stream().map(r -> masks.masked(r, effectiveStatus(r), fields.read(r))).toList();
     }
 
     @Override
     @Transactional
     @PreAuthorize(READERS)
     public MaskedCustomer close(CustomerId id, LocalDate endedOn) {
-        if (endedOn == null) {
-            throw new InvalidInputException("endedOn", "is required");
-        }
-        LocalDate today = clock.today();
-        if (endedOn.isAfter(today)) {
-            throw new InvalidInputException("endedOn", "must not be in the future");
-        }
         Actor actor = CurrentActor.get();
-        if (endedOn.isBefore(today) && !actor.has(Roles.COMPLIANCE)) {
-            throw new AccessDeniedException("Only compliance may close a relationship with a past end date");
-        }
-        CustomerRecord r = loadForUpdate(id);
-        if (r.status == CustomerStatus.CLOSED) {
-            throw new ConflictException("The customer is already closed");
-        }
-        r.status = CustomerStatus.CLOSED;
-        r.closedOn = endedOn;
-        r.closedAt = clock.nowOffset();
-        r.closedBy = actor.username();
-        CustomerProfile profile = codec.read(r);
-        r.version++;
-        r = customers.saveAndFlush(r);
-        keepVersion(r, "CLOSED", profile);
+        Customer.ensureClosableOn(endedOn, clock.today(), actor.has(Roles.COMPLIANCE));
+        Customer customer = Customer.of(loadForUpdate(id));
+        ChangeKind kind = customer.close(endedOn, actor.username(), clock.nowOffset());
+        CustomerProfile profile = fields.read(customer.row());
+        CustomerRecord r = customers.saveAndFlush(customer.row());
+        history.keep(r, kind, profile);
         accessLog.append(AccessEvent.success("CUSTOMER_CLOSE", r.id));
-        events.publishEvent(new CustomerClosed(id, endedOn));
-        return codec.masked(r, r.status, profile);
+        publish(customer);
+        return masks.masked(r, r.status, profile);
     }
 
     @Override
@@ -311,39 +267,19 @@ class CustomerRegistryService implements CustomerRegistry {
     @Transactional
     @PreAuthorize(READERS)
     public HistoryPage history(CustomerId id, int page, int size) {
-        java.util.List<com.kyckeeper.shared.FieldViolation> bad = new java.util.ArrayList<>();
+        List<FieldViolation> bad = new ArrayList<>();
         if (page < 0 || page > 1_000_000) {
-            bad.add(new com.kyckeeper.shared.FieldViolation("page", "must be between 0 and 1000000"));
+            bad.add(new FieldViolation("page", "must be between 0 and 1000000"));
         }
         if (size < 1 || size > MAX_HISTORY_PAGE) {
-            bad.add(new com.kyckeeper.shared.FieldViolation("size", "must be between 1 and " + MAX_HISTORY_PAGE));
+            bad.add(new FieldViolation("size", "must be between 1 and " + MAX_HISTORY_PAGE));
         }
         if (!bad.isEmpty()) {
             throw new InvalidInputException(bad);
         }
         CustomerRecord r = readable(id);
         accessLog.append(AccessEvent.success("CUSTOMER_HISTORY", r.id));
-        // Every version, newest first, read once: a snapshot's own editor and verifier follow from all versions
-        // up to it, so the page is a slice of this list rather than queries of its own.
-        List<VersionRecord> all = versions.findByCustomerIdOrderByVersionDesc(r.id);
-        int total = all.size();
-        int from = (int) Math.min(total, (long) page * size);
-        int shown = Math.min(total - from, size);
-        // One row past the page: the version before the page's last one, to tell what that one changed.
-        List<VersionRecord> kept = all.subList(from, Math.min(total, from + shown + 1));
-        List<CustomerProfile> profiles = kept.stream().map(codec::readSnapshot).toList();
-        List<VersionAttribution> attributions = VersionAttribution.walk(all.reversed(), r.closedOn).reversed();
-        List<CustomerVersion> answer = new java.util.ArrayList<>(shown);
-        for (int i = 0; i < shown; i++) {
-            VersionRecord v = kept.get(i);
-            // Newest first: the version before this one is the next in the list.
-            CustomerProfile before = i + 1 < kept.size() ? profiles.get(i + 1) : null;
-            answer.add(new CustomerVersion(v.version, v.changeKind, v.status, v.changedAt, v.changedBy,
-                    codec.mask(r, v.version, v.status, profiles.get(i), attributions.get(from + i),
-                            profiles.get(i).nextExpiry().orElse(null)),
-                    codec.changedFields(before, profiles.get(i))));
-        }
-        return new HistoryPage(answer, total);
+        return history.page(r, page, size);
     }
 
     @Override
@@ -355,14 +291,15 @@ class CustomerRegistryService implements CustomerRegistry {
 
     @Override
     @Transactional(readOnly = true)
-    public java.util.Map<CustomerId, CustomerStanding> standings(java.util.Collection<CustomerId> ids) {
+    public Map<CustomerId, CustomerStanding> standings(Collection<CustomerId> ids) {
         List<String> all = ids.stream().map(CustomerId::toString).distinct().toList();
-        java.util.Map<CustomerId, CustomerStanding> found = new java.util.HashMap<>();
+        Map<CustomerId, CustomerStanding> found = new HashMap<>();
         for (int from = 0; from < all.size(); from += 500) {
             for (Customers.StandingRow r : customers.standingsOf(all.subList(from, Math.min(all.size(), from + 500)))) {
                 CustomerId id = CustomerId.parse(r.getId());
                 found.put(id, new CustomerStanding(id, r.getType(),
-                        effectiveStatus(r.getStatus(), r.getNextDocumentExpiry()), r.getNextDocumentExpiry(), r.getClosedOn()));
+                        suspension().effective(r.getStatus(), r.getNextDocumentExpiry(), clock.today()),
+                        r.getNextDocumentExpiry(), r.getClosedOn()));
             }
         }
         return found;
@@ -396,74 +333,15 @@ class CustomerRegistryService implements CustomerRegistry {
                 || archiveGrants.valid(r.id, CurrentActor.get().username(), clock.now());
     }
 
-    /** Suspension is derived from facts: an expired document past the grace period. */
     private CustomerStatus effectiveStatus(CustomerRecord r) {
-        return effectiveStatus(r.status, r.nextDocumentExpiry);
+        return Customer.of(r).effectiveStatus(clock.today(), suspension());
     }
 
-    private CustomerStatus effectiveStatus(CustomerStatus status, LocalDate nextDocumentExpiry) {
-        boolean active = status == CustomerStatus.PENDING_VERIFICATION || status == CustomerStatus.VERIFIED;
-        if (active && nextDocumentExpiry != null && clock.today().isAfter(nextDocumentExpiry.plusDays(
-                policy.reverification().gracePeriodDays()))) {
-            return CustomerStatus.SUSPENDED;
-        }
-        return status;
+    private Suspension suspension() {
+        return new Suspension(policy.reverification().gracePeriodDays());
     }
 
-    private LocalDate suspensionFrom(LocalDate expiry) {
-        return expiry.plusDays(policy.reverification().gracePeriodDays() + 1L);
-    }
-
-    private void ensureUnique(CustomerProfile profile, String selfId) {
-        profile.primaryDocument().ifPresent(d -> customers
-                .findFirstByDocTypeAndDocNumberBidxIn(d.type(), codec.documentIndexes(d.type(), d.number()))
-                .filter(other -> !other.id.equals(selfId))
-                .ifPresent(other -> {
-                    throw new ConflictException("idDocument.number", "This document already belongs to another customer");
-                }));
-        if (profile instanceof CorporateProfile c && c.unifiedSocialCreditCode() != null) {
-            customers.findFirstByCreditCodeBidxIn(codec.creditCodeIndexes(c.unifiedSocialCreditCode()))
-                    .filter(other -> !other.id.equals(selfId))
-                    .ifPresent(other -> {
-                        throw new ConflictException("unifiedSocialCreditCode",
-                                "This credit code already belongs to another customer");
-                    });
-        }
-    }
-
-    /** Saves and flushes so that a concurrent duplicate surfaces here as a 409, naming the field. */
-    private CustomerRecord saveUnique(CustomerRecord r, CustomerProfile profile) {
-        try {
-            return customers.saveAndFlush(r);
-        } catch (DataIntegrityViolationException e) {
-            String field = profile instanceof CorporateProfile ? "unifiedSocialCreditCode" : "idDocument.number";
-            throw new ConflictException(field, "This identity already belongs to another customer");
-        }
-    }
-
-    private void keepVersion(CustomerRecord r, String kind, CustomerProfile profile) {
-        VersionRecord v = new VersionRecord();
-        v.customerId = r.id;
-        v.version = r.version;
-        v.status = r.status;
-        v.changeKind = kind;
-        v.changedAt = clock.nowOffset();
-        v.changedBy = CurrentActor.get().username();
-        v.snapshotCt = codec.snapshot(r.id, r.version, profile);
-        versions.save(v);
-    }
-
-    /** The facts whose change requires re-verification; contact details are not among them. */
-    private record IdentityFacts(CustomerProfile profile) {
-        static IdentityFacts of(CustomerProfile p) {
-            return new IdentityFacts(switch (p) {
-                case IndividualProfile i -> new IndividualProfile(i.name(), i.gender(), i.nationality(), null, null, null,
-                        null, null, i.idDocument(), null, null, null);
-                case CorporateProfile c -> new CorporateProfile(c.name(), null, null, c.unifiedSocialCreditCode(),
-                        c.legacyOrganizationCode(), c.legacyTaxRegistrationNumber(), c.licence(),
-                        c.legalRepresentative(), c.controllingShareholder(), c.responsiblePerson(),
-                        c.authorizedAgents(), c.beneficialOwners(), null, null, null);
-            });
-        }
+    private void publish(Customer customer) {
+        customer.pullEvents().forEach(events::publishEvent);
     }
 }
